@@ -1,0 +1,3 @@
+export { type Envelope, renderErrorDocument } from './error-document';
+export { sanitizeXmlText } from './sanitize';
+export { renderUserDocument } from './user-document';
