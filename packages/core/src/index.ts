@@ -1,2 +1,10 @@
-export type { RawSettings, Requester, RequestContext, TargetRef } from './context';
+export type { RawSettings, RequestContext, Requester, TargetRef } from './context';
+export type { DecideInput, Outcome } from './decide';
+export { decide } from './decide';
+export type { Envelope, M4Error, M4ErrorName } from './errors';
+export { isFailedAuthentication, M4_ERRORS, m4Error } from './errors';
+export { apiHash, hashMatches } from './hash';
+export type { BodyResult, MethodParams, ParamsInput, ParamsResult } from './params';
+export { MAX_BODY_BYTES, readLimitedBody, readParams } from './params';
+export { isSettingOn, secretKeyOf } from './settings';
 export { isUserId } from './user-id';
