@@ -1,0 +1,11 @@
+export type {
+  OmittedUserColumn,
+  ReturnedUser,
+  ReturnedUserColumn,
+  UserColumn,
+  UserRecord,
+} from './columns';
+export { OMITTED_USER_COLUMNS, RETURNED_USER_COLUMNS, USER_COLUMNS } from './columns';
+export type { RequestContextInput } from './read';
+export { readRequestContext, requestContextQuery } from './read';
+export { conflines, managerGroupRights, managerGroups, managerRights, users } from './tables';
