@@ -4,6 +4,7 @@ import type { TestDatabase } from '../src/dev/index';
 import { connect, createTestDatabase, pushSchema } from '../src/dev/index';
 import type { SpecColumn } from './users-spec';
 import { conflinesSpec, managerTablesSpec, usersSpec } from './users-spec';
+import journal from '../drizzle/meta/_journal.json';
 
 interface InformationColumn extends RowDataPacket {
   name: string;
@@ -120,7 +121,7 @@ describe('the pushed DDL', () => {
     }
   });
 
-  it('has primary keys on id and an index on users.owner_id', async () => {
+  it('has primary keys on id and indexes on users.owner_id and users.username', async () => {
     const rows = await query<RowDataPacket>(
       `SELECT TABLE_NAME AS tableName, INDEX_NAME AS indexName, COLUMN_NAME AS columnName
          FROM information_schema.STATISTICS
@@ -137,6 +138,7 @@ describe('the pushed DDL', () => {
         'manager_rights.PRIMARY(id)',
         'users.owner_id(owner_id)',
         'users.PRIMARY(id)',
+        'users.username(username)',
       ].sort(),
     );
   });
@@ -163,7 +165,7 @@ describe('the pushed DDL', () => {
       const [kept] = await connection.query<RowDataPacket[]>(
         "SELECT value FROM conflines WHERE name = 'kept'",
       );
-      expect(Number(migrations[0]?.n)).toBe(1);
+      expect(Number(migrations[0]?.n)).toBe(journal.entries.length);
       expect(kept).toEqual([{ value: '1' }]);
     } finally {
       await connection.end();

@@ -1,0 +1,1 @@
+CREATE INDEX `username` ON `users` (`username`);
