@@ -1,6 +1,23 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
+/** The database bound for tests: short, so that the hang and latency faults resolve fast. */
+export const TEST_DB_TIMEOUT_MS = '1000';
+
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      wrangler: { configPath: './wrangler.jsonc' },
+      miniflare: {
+        bindings: { DATABASE_URL: inject('databaseUrl'), DB_TIMEOUT_MS: TEST_DB_TIMEOUT_MS },
+      },
+    })),
+  ],
+  test: {
+    globalSetup: ['./test/global-setup.ts'],
+    // The conformance cases share the database's settings: one file at a time.
+    fileParallelism: false,
+    // The worker's own request log lines; test/logging.test.ts asserts them.
+    onConsoleLog: (log) => !log.includes('"msg":"request"'),
+  },
 });

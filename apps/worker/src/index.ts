@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { createApp } from './app';
 
-const app = new Hono();
-app.get('/health', (c) => c.json({ ok: true }));
+const app = createApp();
 
-export default app;
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

@@ -55,7 +55,7 @@ function jsonValue(value: unknown): string | undefined {
 function parseJson(bytes: Uint8Array): BodyEntries | null {
   let parsed: unknown;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     // Rails treats a blank JSON body as no parameters.
     if (text.trim() === '') return [];
     parsed = JSON.parse(text);

@@ -1,10 +1,10 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import journal from '../drizzle/meta/_journal.json';
 import type { TestDatabase } from '../src/dev/index';
 import { connect, createTestDatabase, pushSchema } from '../src/dev/index';
 import type { SpecColumn } from './users-spec';
 import { conflinesSpec, managerTablesSpec, usersSpec } from './users-spec';
-import journal from '../drizzle/meta/_journal.json';
 
 interface InformationColumn extends RowDataPacket {
   name: string;

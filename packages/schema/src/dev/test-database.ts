@@ -10,13 +10,16 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, uniquely named database (`m4_t_<prefix>_<random>`) on the server of `MYSQL_URL`
- * (or the default), with the schema pushed. `drop()` removes it.
+ * A fresh, uniquely named database (`m4_t_<prefix>_<random>`) on the server of `serverUrl`
+ * (default: `MYSQL_URL`, or the default URL), with the schema pushed. `drop()` removes it.
  */
-export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
+export async function createTestDatabase(
+  prefix: string,
+  serverUrl: string = process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL,
+): Promise<TestDatabase> {
   const safePrefix = prefix.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 30);
   const name = `m4_t_${safePrefix}_${randomBytes(6).toString('hex')}`;
-  const server = process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL;
+  const server = serverUrl;
   const mysqlUrl = await createDatabase(server, name);
   const drop = () => dropDatabase(server, name);
   try {

@@ -1,0 +1,32 @@
+import { USER_DETAILS_RAW_GET_PATHS, userDetailsRawGet } from '@m4/http';
+import type { Hono } from 'hono';
+import { credentialsOf, readContextThroughPlanetScale } from '../database';
+import type { HonoEnv } from '../env';
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+export function registerUserDetailsRawGet(app: Hono<HonoEnv>): void {
+  for (const path of USER_DETAILS_RAW_GET_PATHS) {
+    // `all`, not `on(['GET','POST'])`: the handler answers 405 for every other method itself
+    // (hono would otherwise route HEAD as GET).
+    app.all(path, async (c) => {
+      const requestId = c.get('requestId');
+      const result = await userDetailsRawGet(c.req.raw, requestId, {
+        readContext: readContextThroughPlanetScale(c.env.DATABASE_URL, requestId),
+        timeoutMs: timeoutOf(c.env.DB_TIMEOUT_MS),
+        limiter: c.env.AUTH_FAILURE_LIMITER,
+        clientKey: c.req.header('cf-connecting-ip') ?? 'unknown',
+        secrets: credentialsOf(c.env.DATABASE_URL),
+      });
+      c.set('outcome', result.outcome);
+      if (result.dbMs !== undefined) c.set('dbMs', result.dbMs);
+      if (result.fault !== undefined) c.set('fault', result.fault);
+      return result.response;
+    });
+  }
+}
+
+function timeoutOf(value: string | undefined): number {
+  const ms = Number(value);
+  return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
+}
