@@ -1,0 +1,7 @@
+import { ensureTestMariadb } from '@m4/node/testing';
+
+/** A MariaDB for the end-to-end tests (each file makes its own database). */
+export async function setup(): Promise<() => Promise<void>> {
+  const mariadb = await ensureTestMariadb();
+  return () => mariadb.stop();
+}
