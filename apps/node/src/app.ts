@@ -1,10 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   describeFault,
-  formatRequestLog,
   type MethodDeps,
   m4ErrorResponse,
   requestIdOf,
+  requestLogLine,
   USER_DETAILS_RAW_GET_PATHS,
   userDetailsRawGet,
 } from '@m4/http';
@@ -34,26 +34,17 @@ export function createNodeApp(options: NodeAppOptions): Hono<NodeHonoEnv> {
   const app = new Hono<NodeHonoEnv>();
 
   app.use('*', async (c, next) => {
-    const started = performance.now();
-    c.set('requestId', requestIdOf(c.req.raw.headers));
+    const startedAt = performance.now();
+    const requestId = requestIdOf(c.req.raw.headers);
+    c.set('requestId', requestId);
     await next();
-    c.res.headers.set('X-Request-Id', c.get('requestId'));
-    log(
-      formatRequestLog({
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: new URL(c.req.url).pathname,
-        status: c.res.status,
-        outcome: c.get('outcome') ?? (c.res.status === 404 ? 'no_such_api' : 'other'),
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        ...(c.get('dbMs') !== undefined && { dbMs: c.get('dbMs') }),
-        ...(c.get('fault') !== undefined && { fault: c.get('fault') }),
-      }),
-    );
+    c.res.headers.set('X-Request-Id', requestId);
+    const trace = c.get('trace');
+    log(requestLogLine({ request: c.req.raw, requestId, status: c.res.status, startedAt, trace }));
   });
 
   app.get('/health', (c) => {
-    c.set('outcome', 'health');
+    c.set('trace', { outcome: 'health' });
     return c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' });
   });
 
@@ -61,7 +52,7 @@ export function createNodeApp(options: NodeAppOptions): Hono<NodeHonoEnv> {
     // `all`: the handler answers 405 for every other method itself (HEAD included).
     app.all(path, async (c) => {
       const requestId = c.get('requestId');
-      const result = await userDetailsRawGet(c.req.raw, requestId, {
+      const { response, trace } = await userDetailsRawGet(c.req.raw, requestId, {
         readContext: readContextThroughPool(options.pool, {
           requestId,
           onStatement: options.onStatement,
@@ -71,21 +62,21 @@ export function createNodeApp(options: NodeAppOptions): Hono<NodeHonoEnv> {
         clientKey: clientAddress(c),
         secrets: options.secrets ?? [],
       });
-      c.set('outcome', result.outcome);
-      if (result.dbMs !== undefined) c.set('dbMs', result.dbMs);
-      if (result.fault !== undefined) c.set('fault', result.fault);
-      return result.response;
+      c.set('trace', trace);
+      return response;
     });
   }
 
   app.notFound((c) => {
-    c.set('outcome', 'no_such_api');
+    c.set('trace', { outcome: 'no_such_api' });
     return m4ErrorResponse('no_such_api', c.get('requestId'));
   });
 
   app.onError((error, c) => {
-    c.set('outcome', 'service_unavailable');
-    c.set('fault', describeFault(error, options.secrets));
+    c.set('trace', {
+      outcome: 'service_unavailable',
+      fault: describeFault(error, options.secrets),
+    });
     return m4ErrorResponse('service_unavailable', c.get('requestId') ?? crypto.randomUUID());
   });
 

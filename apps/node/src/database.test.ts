@@ -1,7 +1,7 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MYSQL_URL } from './config';
-import { createMysqlPool, credentialsOf } from './database';
+import { createMysqlPool } from './database';
 
 describe('createMysqlPool', () => {
   it('keeps values raw whatever the caller asks for', async () => {
@@ -28,13 +28,5 @@ describe('createMysqlPool', () => {
     } finally {
       await pool.end();
     }
-  });
-});
-
-describe('credentialsOf', () => {
-  it('lists the URL-decoded user and password', () => {
-    expect(credentialsOf('mysql://reader:p%40ss-word@db/m4')).toEqual(['p@ss-word', 'reader']);
-    expect(credentialsOf('mysql://db/m4')).toEqual([]);
-    expect(credentialsOf('not a url')).toEqual([]);
   });
 });

@@ -83,13 +83,3 @@ function acquire(pool: Pool, signal: AbortSignal): Promise<PoolConnection> {
     );
   });
 }
-
-/** The user name and password of a database URL, so that a log line can never contain them. */
-export function credentialsOf(url: string): string[] {
-  try {
-    const { password, username } = new URL(url);
-    return [password, username].filter((s) => s.length > 0).map(decodeURIComponent);
-  } catch {
-    return [];
-  }
-}

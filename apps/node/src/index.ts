@@ -8,7 +8,6 @@ export {
 } from './config';
 export {
   createMysqlPool,
-  credentialsOf,
   type PoolReadOptions,
   REQUIRED_POOL_OPTIONS,
   readContextThroughPool,

@@ -3,8 +3,10 @@
  * database at $MYSQL_URL. SIGTERM or SIGINT stops accepting, lets in-flight requests finish,
  * closes the pool and exits 0.
  */
+
+import { urlCredentials } from '@m4/http';
 import { readConfig } from './config';
-import { createMysqlPool, credentialsOf } from './database';
+import { createMysqlPool } from './database';
 import { startNodeServer } from './server';
 
 const parsed = readConfig(process.env);
@@ -18,7 +20,7 @@ const server = await startNodeServer({
   pool,
   port,
   timeoutMs,
-  secrets: credentialsOf(mysqlUrl),
+  secrets: urlCredentials(mysqlUrl),
 });
 console.log(JSON.stringify({ level: 'info', msg: 'listening', url: server.url, timeoutMs }));
 

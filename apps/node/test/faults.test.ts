@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
+import { urlCredentials } from '@m4/http';
 import { DEMO } from '@m4/schema/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMysqlPool, credentialsOf, startNodeServer } from '../src';
+import { createMysqlPool, startNodeServer } from '../src';
 import { type DemoStack, startDemoStack } from '../src/testing';
 import { parseLines, post, signedForm, until } from './support';
 
@@ -24,7 +25,7 @@ async function serverOver(mysqlUrl: string, timeoutMs = 2000) {
     pool: createMysqlPool(mysqlUrl, { connectTimeout: timeoutMs }),
     port: 0,
     timeoutMs,
-    secrets: credentialsOf(mysqlUrl),
+    secrets: urlCredentials(mysqlUrl),
     log: (line) => lines.push(line),
   });
   return { server, lines };

@@ -22,13 +22,3 @@ export function readContextThroughPlanetScale(url: string, requestId: string) {
     return readRequestContext(drizzle({ client }), query);
   };
 }
-
-/** The password of a database URL, so that a log line can never contain it. */
-export function credentialsOf(url: string): string[] {
-  try {
-    const { password, username } = new URL(url);
-    return [password, username].filter((s) => s.length > 0).map(decodeURIComponent);
-  } catch {
-    return [];
-  }
-}

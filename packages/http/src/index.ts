@@ -1,5 +1,6 @@
+export { urlCredentials } from './credentials';
 export { describeFault } from './fault';
-export { formatRequestLog, type RequestLogLine } from './log';
+export { type RequestLogLine, type RequestTrace, requestLogLine } from './log';
 export { requestIdOf } from './request-id';
 export { m4ErrorResponse, outcomeResponse, REQUEST_ID_HEADER, xmlHeaders } from './response';
 export {

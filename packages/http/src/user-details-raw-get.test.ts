@@ -48,13 +48,13 @@ describe('userDetailsRawGet', () => {
     const hash = await apiHash('admin', '06', SECRET);
     const result = await post({ u: 'admin', user_id: '06', hash }, d);
     expect(d.reads).toEqual([{ username: 'admin', userId: '06' }]);
-    expect(result.outcome).toBe('ok');
+    expect(result.trace.outcome).toBe('ok');
     expect(result.response.status).toBe(200);
     expect(result.text).toContain('<username>jonas</username>');
     expect(result.text).not.toContain('<password>');
     expect(result.text).not.toContain('p'.repeat(40));
     expect(result.response.headers.get('x-request-id')).toBe('req-1');
-    expect(typeof result.dbMs).toBe('number');
+    expect(typeof result.trace.dbMs).toBe('number');
   });
 
   it('answers transport errors without reading the database', async () => {
@@ -64,7 +64,7 @@ describe('userDetailsRawGet', () => {
       'r',
       d,
     );
-    expect(put.outcome).toBe('method_not_allowed');
+    expect(put.trace.outcome).toBe('method_not_allowed');
     expect(put.response.headers.get('allow')).toBe('GET, POST');
     const broken = await userDetailsRawGet(
       new Request('https://m4.test/x', {
@@ -75,9 +75,9 @@ describe('userDetailsRawGet', () => {
       'r',
       d,
     );
-    expect(broken.outcome).toBe('malformed_request');
+    expect(broken.trace.outcome).toBe('malformed_request');
     const big = await post({ pad: 'x'.repeat(70_000) }, d);
-    expect(big.outcome).toBe('request_too_large');
+    expect(big.trace.outcome).toBe('request_too_large');
     expect(d.reads).toEqual([]);
   });
 
@@ -93,8 +93,8 @@ describe('userDetailsRawGet', () => {
     expect(result.response.headers.get('retry-after')).toBe('5');
     expect(result.text).toContain('<error>Service temporarily unavailable</error>');
     expect(result.text).not.toContain('db.internal');
-    expect(result.fault).toContain('db.internal');
-    expect(result.fault).not.toContain('hunter2hunter2');
+    expect(result.trace.fault).toContain('db.internal');
+    expect(result.trace.fault).not.toContain('hunter2hunter2');
   });
 
   it('bounds a read that never answers, and aborts its signal', async () => {
@@ -112,7 +112,7 @@ describe('userDetailsRawGet', () => {
     });
     const result = await post({ u: 'admin', user_id: '6' }, d);
     expect(result.response.status).toBe(503);
-    expect(result.fault).toMatch(/DatabaseTimeoutError: database call exceeded 30 ms/);
+    expect(result.trace.fault).toMatch(/DatabaseTimeoutError: database call exceeded 30 ms/);
     expect(aborted).toBeInstanceOf(Error);
   });
 
@@ -125,10 +125,12 @@ describe('userDetailsRawGet', () => {
       },
     };
     const hash = await apiHash('admin', '6', SECRET);
-    expect((await post({ u: 'admin', user_id: '6', hash }, deps({ limiter }))).outcome).toBe('ok');
+    expect((await post({ u: 'admin', user_id: '6', hash }, deps({ limiter }))).trace.outcome).toBe(
+      'ok',
+    );
     expect(keys).toEqual([]);
     const limited = await post({ u: 'admin', user_id: '6', hash: 'bad' }, deps({ limiter }));
-    expect(limited.outcome).toBe('too_many_requests');
+    expect(limited.trace.outcome).toBe('too_many_requests');
     expect(limited.response.status).toBe(429);
     expect(limited.response.headers.get('retry-after')).toBe('60');
     expect(keys).toEqual(['192.0.2.1']);

@@ -9,6 +9,7 @@ import {
 } from '@m4/core';
 import type { ReturnedUser } from '@m4/schema';
 import { describeFault } from './fault';
+import type { RequestTrace } from './log';
 import { m4ErrorResponse, outcomeResponse } from './response';
 
 /** The two paths M4 clients call; both serve the same method. */
@@ -37,10 +38,8 @@ export interface MethodDeps {
 
 export interface MethodResult {
   response: Response;
-  /** The outcome's name (`ok` or an M4 error name), for the log. */
-  outcome: string;
-  dbMs?: number;
-  fault?: string;
+  /** The outcome's name (`ok` or an M4 error name), timings and any fault, for the log. */
+  trace: RequestTrace;
 }
 
 /**
@@ -75,9 +74,12 @@ export async function userDetailsRawGet(
     );
   } catch (error) {
     return {
-      ...errorResult('service_unavailable', requestId),
-      dbMs: elapsed(started),
-      fault: describeFault(error, deps.secrets),
+      response: m4ErrorResponse('service_unavailable', requestId),
+      trace: {
+        outcome: 'service_unavailable',
+        dbMs: elapsed(started),
+        fault: describeFault(error, deps.secrets),
+      },
     };
   }
   const dbMs = elapsed(started);
@@ -89,8 +91,7 @@ export async function userDetailsRawGet(
   }
   return {
     response: outcomeResponse(outcome, requestId),
-    outcome: outcome.kind === 'ok' ? 'ok' : outcome.name,
-    dbMs,
+    trace: { outcome: outcome.kind === 'ok' ? 'ok' : outcome.name, dbMs },
   };
 }
 
@@ -98,7 +99,7 @@ function errorResult(
   name: Parameters<typeof m4ErrorResponse>[0] & string,
   requestId: string,
 ): MethodResult {
-  return { response: m4ErrorResponse(name, requestId), outcome: name };
+  return { response: m4ErrorResponse(name, requestId), trace: { outcome: name } };
 }
 
 function elapsed(since: number): number {

@@ -1,4 +1,5 @@
 import type { MethodDeps } from '@m4/http';
+import { urlCredentials } from '@m4/http';
 import { ensureMariadb, type MariadbHandle } from '@m4/localdb';
 import {
   connect,
@@ -8,7 +9,7 @@ import {
   writeDataset,
 } from '@m4/schema/dev';
 import type { Pool } from 'mysql2/promise';
-import { createMysqlPool, credentialsOf } from '../database';
+import { createMysqlPool } from '../database';
 import { type NodeServer, startNodeServer } from '../server';
 import { type MysqlProxy, startMysqlProxy } from './mysql-proxy';
 
@@ -69,7 +70,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       port: 0,
       timeoutMs,
       limiter: options.limiter,
-      secrets: credentialsOf(database.mysqlUrl),
+      secrets: urlCredentials(database.mysqlUrl),
       log: (line) => lines.push(line),
       onStatement: (id) => counts.set(id, (counts.get(id) ?? 0) + 1),
     });

@@ -1,6 +1,6 @@
-import { USER_DETAILS_RAW_GET_PATHS, userDetailsRawGet } from '@m4/http';
+import { USER_DETAILS_RAW_GET_PATHS, urlCredentials, userDetailsRawGet } from '@m4/http';
 import type { Hono } from 'hono';
-import { credentialsOf, readContextThroughPlanetScale } from '../database';
+import { readContextThroughPlanetScale } from '../database';
 import type { HonoEnv } from '../env';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -11,17 +11,15 @@ export function registerUserDetailsRawGet(app: Hono<HonoEnv>): void {
     // (hono would otherwise route HEAD as GET).
     app.all(path, async (c) => {
       const requestId = c.get('requestId');
-      const result = await userDetailsRawGet(c.req.raw, requestId, {
+      const { response, trace } = await userDetailsRawGet(c.req.raw, requestId, {
         readContext: readContextThroughPlanetScale(c.env.DATABASE_URL, requestId),
         timeoutMs: timeoutOf(c.env.DB_TIMEOUT_MS),
         limiter: c.env.AUTH_FAILURE_LIMITER,
         clientKey: c.req.header('cf-connecting-ip') ?? 'unknown',
-        secrets: credentialsOf(c.env.DATABASE_URL),
+        secrets: urlCredentials(c.env.DATABASE_URL),
       });
-      c.set('outcome', result.outcome);
-      if (result.dbMs !== undefined) c.set('dbMs', result.dbMs);
-      if (result.fault !== undefined) c.set('fault', result.fault);
-      return result.response;
+      c.set('trace', trace);
+      return response;
     });
   }
 }
