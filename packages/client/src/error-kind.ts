@@ -1,45 +1,39 @@
-import type { Envelope } from '@m4/core';
+import { type Envelope, M4_ERRORS, type M4ErrorName } from '@m4/core';
 
 /**
- * What an M4 error document says, named after its text (method spec §3, §5, §6). Where one text
- * stands for several conditions (`Access Denied`: unknown requester, self access, not assigned;
- * `You are not authorized…`: not privileged, no users right) the kind is that text's name;
- * `other` is a text this version does not know.
+ * One text that stands for several outcomes (method spec §3) is named after the text: a client
+ * cannot tell an unknown requester from self access or an unassigned user, and should not.
  */
-export type M4ErrorKind =
-  | 'no_such_api'
-  | 'method_not_allowed'
-  | 'request_too_large'
-  | 'malformed_request'
-  | 'api_disabled'
-  | 'get_disabled'
-  | 'secret_key_missing'
-  | 'incorrect_hash'
-  | 'access_denied'
-  | 'not_authorized'
-  | 'user_not_found'
-  | 'service_unavailable'
-  | 'too_many_requests'
-  | 'other';
+const SHARED_TEXT_KINDS = {
+  'Access Denied': 'access_denied',
+  'You are not authorized to view this page': 'not_authorized',
+} as const;
 
-const KINDS: Readonly<Record<string, M4ErrorKind>> = {
-  'filter:There is no such API': 'no_such_api',
-  'filter:Method Not Allowed': 'method_not_allowed',
-  'filter:Request too large': 'request_too_large',
-  'filter:Malformed request': 'malformed_request',
-  'filter:API Requests are disabled': 'api_disabled',
-  'filter:GET Requests are disabled': 'get_disabled',
-  'filter:API must have Secret Key': 'secret_key_missing',
-  'filter:Incorrect hash': 'incorrect_hash',
-  'method:Access Denied': 'access_denied',
-  'method:You are not authorized to view this page': 'not_authorized',
-  'method:User was not found': 'user_not_found',
-  'filter:Service temporarily unavailable': 'service_unavailable',
-  'filter:Too many requests': 'too_many_requests',
-};
+type SharedTextKind = (typeof SHARED_TEXT_KINDS)[keyof typeof SHARED_TEXT_KINDS];
+/** The outcomes whose text is shared (and so cannot be told apart from the document). */
+type SharedTextName =
+  | 'unknown_requester'
+  | 'self_access'
+  | 'not_assigned'
+  | 'not_privileged'
+  | 'missing_users_right';
+
+/**
+ * What an M4 error document says (method spec §3, §5, §6): the outcome's name from
+ * `@m4/core`, the text's name where one text stands for several outcomes, or `other` for a
+ * text this version does not know.
+ */
+export type M4ErrorKind = Exclude<M4ErrorName, SharedTextName> | SharedTextKind | 'other';
+
+const KINDS: ReadonlyMap<string, M4ErrorKind> = new Map(
+  Object.entries(M4_ERRORS).map(([name, { envelope, message }]) => [
+    `${envelope}:${message}`,
+    (SHARED_TEXT_KINDS[message as keyof typeof SHARED_TEXT_KINDS] ?? name) as M4ErrorKind,
+  ]),
+);
 
 export function errorKindOf(envelope: Envelope, message: string): M4ErrorKind {
-  return KINDS[`${envelope}:${message}`] ?? 'other';
+  return KINDS.get(`${envelope}:${message}`) ?? 'other';
 }
 
 /** Kinds that are the service's own faults: worth retrying after `Retry-After`. */
