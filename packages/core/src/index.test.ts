@@ -7,6 +7,7 @@ describe('@m4/core public surface', () => {
       [
         'M4_ERRORS',
         'MAX_BODY_BYTES',
+        'MAX_DRAIN_BYTES',
         'apiHash',
         'decide',
         'hashMatches',

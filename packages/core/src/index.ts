@@ -5,6 +5,6 @@ export type { Envelope, M4Error, M4ErrorName } from './errors';
 export { isFailedAuthentication, M4_ERRORS, m4Error } from './errors';
 export { apiHash, hashMatches } from './hash';
 export type { BodyResult, MethodParams, ParamsInput, ParamsResult } from './params';
-export { MAX_BODY_BYTES, readLimitedBody, readParams } from './params';
+export { MAX_BODY_BYTES, MAX_DRAIN_BYTES, readLimitedBody, readParams } from './params';
 export { isSettingOn, secretKeyOf } from './settings';
 export { isUserId } from './user-id';

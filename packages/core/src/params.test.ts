@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { m4Error } from './errors';
-import { MAX_BODY_BYTES, type ParamsResult, readLimitedBody, readParams } from './params';
+import {
+  MAX_BODY_BYTES,
+  MAX_DRAIN_BYTES,
+  type ParamsResult,
+  readLimitedBody,
+  readParams,
+} from './params';
 
 const encoder = new TextEncoder();
 const FORM = 'application/x-www-form-urlencoded';
@@ -288,7 +294,7 @@ describe('readLimitedBody', () => {
     expect(result).toEqual(m4Error('request_too_large'));
   });
 
-  it('stops reading an endless stream soon after the limit and cancels it', async () => {
+  it('drains an oversized body up to the drain limit, then cancels an endless one', async () => {
     let pulled = 0;
     let cancelled = false;
     const chunk = new Uint8Array(1000);
@@ -303,9 +309,39 @@ describe('readLimitedBody', () => {
     });
     await expect(readLimitedBody(endless)).resolves.toEqual(m4Error('request_too_large'));
     expect(cancelled).toBe(true);
-    expect(pulled).toBeGreaterThan(MAX_BODY_BYTES);
-    // One chunk read past the limit, plus at most one the stream queued ahead.
-    expect(pulled).toBeLessThanOrEqual(MAX_BODY_BYTES + 2 * chunk.byteLength);
+    expect(pulled).toBeGreaterThan(MAX_DRAIN_BYTES);
+    // One chunk read past the drain limit, plus at most one the stream queued ahead.
+    expect(pulled).toBeLessThanOrEqual(MAX_DRAIN_BYTES + 2 * chunk.byteLength);
+  });
+
+  it('reads an oversized body that ends within the drain limit to its end', async () => {
+    let cancelled = false;
+    const chunks = [new Uint8Array(40_000), new Uint8Array(40_000), new Uint8Array(40_000)];
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    await expect(readLimitedBody(stream)).resolves.toEqual(m4Error('request_too_large'));
+    expect(chunks).toEqual([]);
+    expect(cancelled).toBe(false);
+  });
+
+  it('a stream that fails while being drained is still too large', async () => {
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) controller.error(new Error('reset'));
+        else controller.enqueue(new Uint8Array(MAX_BODY_BYTES + 1));
+        sent = true;
+      },
+    });
+    await expect(readLimitedBody(stream)).resolves.toEqual(m4Error('request_too_large'));
   });
 
   it('refuses a request body larger than the default limit', async () => {

@@ -20,6 +20,13 @@ export interface ParamsInput {
 /** 64 KiB (method spec §1). */
 export const MAX_BODY_BYTES = 65536;
 
+/**
+ * How much of an oversized body is read and thrown away before answering 413. Answering while
+ * the client is still sending makes some proxies (wrangler dev's among them) reset the
+ * connection instead of passing the answer on; past this, the stream is cancelled.
+ */
+export const MAX_DRAIN_BYTES = 1024 * 1024;
+
 const KEYS = ['u', 'user_id', 'hash'] as const;
 type Key = (typeof KEYS)[number];
 
@@ -131,6 +138,7 @@ function ignore(): void {}
 export async function readLimitedBody(
   body: ReadableStream<Uint8Array> | null,
   limit: number = MAX_BODY_BYTES,
+  drainLimit: number = MAX_DRAIN_BYTES,
 ): Promise<BodyResult> {
   if (body === null) return { ok: true, bytes: null };
   const reader = body.getReader();
@@ -141,10 +149,7 @@ export async function readLimitedBody(
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
-      if (total > limit) {
-        reader.cancel().catch(ignore);
-        return m4Error('request_too_large');
-      }
+      if (total > limit) return await refuseOversized(reader, total, drainLimit);
       chunks.push(value);
     }
   } catch {
@@ -159,4 +164,23 @@ export async function readLimitedBody(
     offset += chunk.byteLength;
   }
   return { ok: true, bytes };
+}
+
+async function refuseOversized(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  read: number,
+  drainLimit: number,
+): Promise<M4Error> {
+  let total = read;
+  try {
+    while (total <= drainLimit) {
+      const { done, value } = await reader.read();
+      if (done) return m4Error('request_too_large');
+      total += value.byteLength;
+    }
+  } catch {
+    // The client gave up sending: the body was too large all the same.
+  }
+  reader.cancel().catch(ignore);
+  return m4Error('request_too_large');
 }
