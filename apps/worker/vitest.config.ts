@@ -9,7 +9,13 @@ export default defineConfig({
     cloudflareTest(({ inject }) => ({
       wrangler: { configPath: './wrangler.jsonc' },
       miniflare: {
-        bindings: { DATABASE_URL: inject('databaseUrl'), DB_TIMEOUT_MS: TEST_DB_TIMEOUT_MS },
+        bindings: {
+          DATABASE_URL: inject('databaseUrl'),
+          DB_TIMEOUT_MS: TEST_DB_TIMEOUT_MS,
+          // workerd does not see the host's environment: the fuzz test reads these bindings.
+          FUZZ_SEED: process.env.FUZZ_SEED ?? '',
+          FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
+        },
       },
     })),
   ],

@@ -8,3 +8,4 @@ export {
 } from './cases';
 export { buildRequest, settingsStatements } from './request';
 export { type ConformanceOptions, type ConformanceTarget, conformanceSuite } from './runner';
+export { parseXml, type XmlElement } from './xml-tree';

@@ -1,0 +1,3 @@
+export type { BenchConfig } from './config';
+export { DEFAULTS, readBenchConfig } from './config';
+export type { BenchResults } from './results';

@@ -1,0 +1,75 @@
+import { ensureMariadb, type Gateway, startGateway } from '@m4/localdb';
+import {
+  createTestDatabase,
+  DEFAULT_MYSQL_URL,
+  generateDemoDataset,
+  type TestDatabase,
+  writeDataset,
+} from '@m4/schema/dev';
+import { RequestLog } from './request-log';
+import { startWranglerDev, WORKER_DIR, type WranglerDev } from './wrangler';
+
+export interface Stack {
+  database: TestDatabase;
+  gateway: Gateway;
+  worker: WranglerDev;
+  /** The worker's own timings per request id, from its log lines. */
+  requestLog: RequestLog;
+  seed: { users: number; ms: number };
+}
+
+/** Runs `cleanup`s in reverse order of registration, each at most once, ignoring failures. */
+export class Cleanups {
+  #steps: Array<() => Promise<void>> = [];
+
+  add(step: () => Promise<void>): void {
+    this.#steps.push(step);
+  }
+
+  async run(): Promise<void> {
+    const steps = this.#steps.reverse();
+    this.#steps = [];
+    for (const step of steps) await step().catch(() => undefined);
+  }
+}
+
+/**
+ * MariaDB (found or started), a database of the bench's own with the demo set plus
+ * `extraUsers`, the gateway on an ephemeral port, and the worker under `wrangler dev`. Every
+ * part registers its own stop with `cleanups` as soon as it exists.
+ */
+export async function startStack(
+  options: { extraUsers: number; dbTimeoutMs: number; log: (line: string) => void },
+  cleanups: Cleanups,
+): Promise<Stack> {
+  const mariadb = await ensureMariadb({
+    mysqlUrl: process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL,
+    log: options.log,
+  });
+  cleanups.add(() => mariadb.stop());
+  const database = await createTestDatabase('bench', mariadb.mysqlUrl);
+  cleanups.add(() => database.drop());
+  options.log(`database ${database.name}`);
+
+  const seedStarted = performance.now();
+  const dataset = generateDemoDataset({ extraUsers: options.extraUsers });
+  await writeDataset(database.mysqlUrl, dataset);
+  const seed = { users: dataset.users.length, ms: Math.round(performance.now() - seedStarted) };
+  options.log(`seeded ${seed.users} users in ${(seed.ms / 1000).toFixed(1)} s`);
+
+  const gateway = await startGateway({ mysqlUrl: database.mysqlUrl, port: 0 });
+  cleanups.add(() => gateway.close());
+  options.log(`gateway on 127.0.0.1:${gateway.port}`);
+
+  const requestLog = new RequestLog();
+  const worker = await startWranglerDev({
+    cwd: WORKER_DIR,
+    readyPath: '/health',
+    vars: { DB_TIMEOUT_MS: String(options.dbTimeoutMs) },
+    env: { DATABASE_URL: gateway.url },
+    onLine: (line) => requestLog.onLine(line),
+  });
+  cleanups.add(() => worker.stop());
+  options.log(`wrangler dev on ${worker.baseUrl} (DB_TIMEOUT_MS=${options.dbTimeoutMs})`);
+  return { database, gateway, worker, requestLog, seed };
+}
