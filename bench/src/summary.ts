@@ -16,6 +16,34 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const x = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+type LatencyRow = BenchResults['latency']['ours'][number];
+
+/** Ours against M4's pattern per round trip; `queryOnly` adds our statement sent from Node. */
+function latencyTable(ours: LatencyRow[], m4: LatencyRow[], queryOnly?: LatencyRow[]): string {
+  const header = ['round trip', 'ours p50', 'ours p99', 'p50/rtt', 'in worker', 'db call'];
+  if (queryOnly) header.push('query only');
+  header.push("M4's 6 p50", "M4's 6 p99", 'M4/ours');
+  return table([
+    header,
+    ...ours.map((o, i) => {
+      const p = m4[i];
+      const q = queryOnly?.[i];
+      return [
+        `${o.roundTripMs} ms`,
+        ms(o.latency.p50Ms),
+        ms(o.latency.p99Ms),
+        x(o.ratioToRoundTrip.p50),
+        o.server ? ms(o.server.durationP50Ms) : '–',
+        o.server ? ms(o.server.dbP50Ms) : '–',
+        ...(queryOnly ? [q ? ms(q.latency.p50Ms) : '–'] : []),
+        p ? ms(p.latency.p50Ms) : '–',
+        p ? ms(p.latency.p99Ms) : '–',
+        p ? x(p.latency.p50Ms / o.latency.p50Ms) : '–',
+      ];
+    }),
+  ]);
+}
+
 /** The human-readable summary `pnpm bench` prints after writing latest.json. */
 export function formatSummary(r: BenchResults): string {
   const m = r.machine;
@@ -42,68 +70,13 @@ export function formatSummary(r: BenchResults): string {
     ]),
     '',
     `-- success path latency, admin POST reads DEMO.user (${r.config.concurrency} clients, ${r.config.requests} requests per row; "in worker" and "db call" from the worker's log line)`,
-    table([
-      [
-        'round trip',
-        'ours p50',
-        'ours p99',
-        'p50/rtt',
-        'in worker',
-        'db call',
-        'query only',
-        "M4's 6 p50",
-        "M4's 6 p99",
-        'M4/ours',
-      ],
-      ...r.latency.ours.map((o, i) => {
-        const q = r.latency.oursQueryOnly[i];
-        const p = r.latency.m4[i];
-        return [
-          `${o.roundTripMs} ms`,
-          ms(o.latency.p50Ms),
-          ms(o.latency.p99Ms),
-          x(o.ratioToRoundTrip.p50),
-          o.server ? ms(o.server.durationP50Ms) : '–',
-          o.server ? ms(o.server.dbP50Ms) : '–',
-          q ? ms(q.latency.p50Ms) : '–',
-          p ? ms(p.latency.p50Ms) : '–',
-          p ? ms(p.latency.p99Ms) : '–',
-          p ? x(p.latency.p50Ms / o.latency.p50Ms) : '–',
-        ];
-      }),
-    ]),
+    latencyTable(r.latency.ours, r.latency.m4, r.latency.oursQueryOnly),
   );
   if (r.latency.unloaded.length > 0) {
     out.push(
       '',
       `-- the same with one client (${r.config.unloadedRequests} requests per row)`,
-      table([
-        [
-          'round trip',
-          'ours p50',
-          'ours p99',
-          'p50/rtt',
-          'in worker',
-          'db call',
-          "M4's 6 p50",
-          "M4's 6 p99",
-          'M4/ours',
-        ],
-        ...r.latency.unloaded.map((o, i) => {
-          const p = r.latency.m4Unloaded[i];
-          return [
-            `${o.roundTripMs} ms`,
-            ms(o.latency.p50Ms),
-            ms(o.latency.p99Ms),
-            x(o.ratioToRoundTrip.p50),
-            o.server ? ms(o.server.durationP50Ms) : '–',
-            o.server ? ms(o.server.dbP50Ms) : '–',
-            p ? ms(p.latency.p50Ms) : '–',
-            p ? ms(p.latency.p99Ms) : '–',
-            p ? x(p.latency.p50Ms / o.latency.p50Ms) : '–',
-          ];
-        }),
-      ]),
+      latencyTable(r.latency.unloaded, r.latency.m4Unloaded),
     );
   }
   if (r.latency.variants.length > 0) {
