@@ -13,7 +13,7 @@ import type { TestProject } from 'vitest/node';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const mariadb = await ensureMariadb({ mysqlUrl: process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL });
-  const database = await createTestDatabase('m4_t_worker', mariadb.mysqlUrl);
+  const database = await createTestDatabase('worker', mariadb.mysqlUrl);
   await writeDataset(database.mysqlUrl, generateDemoDataset());
   // A long password, so the log test can prove it never leaks (short ones are common words).
   const gateway = await startGateway({
