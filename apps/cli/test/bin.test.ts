@@ -1,33 +1,13 @@
-import { createServer } from 'node:net';
-import { type DemoStack, startDemoStack } from '@m4/node/testing';
+import { type DemoStack, startDemoStack, unusedPort } from '@m4/node/testing';
 import { DEMO } from '@m4/schema/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBin } from './run';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return address.port;
-}
+import { adminAsks as args, LOADED_CI_TIMEOUT_MS, runBin } from './run';
 
 describe('bin/m4api.mjs as a child process', () => {
   let stack: DemoStack;
   const env = { M4_API_SECRET: DEMO.secret };
-  const args = (url: string, userId: string, ...more: string[]) => [
-    'user-details-raw-get',
-    '--url',
-    url,
-    '--user',
-    'admin',
-    '--user-id',
-    userId,
-    ...more,
-  ];
   beforeAll(async () => {
-    stack = await startDemoStack({ prefix: 'cli_bin', timeoutMs: 300 });
+    stack = await startDemoStack({ prefix: 'cli_bin', timeoutMs: LOADED_CI_TIMEOUT_MS });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -41,7 +21,7 @@ describe('bin/m4api.mjs as a child process', () => {
   });
 
   it('exits 1 for an M4 error, 2 for usage, 3 when unreachable, 4 for a 503', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
     const [denied, usage, unreachable] = await Promise.all([
       runBin(args(stack.url, '0'), env),
       runBin(['user-details-raw-get', '--url', stack.url, '--secret', 'x'], env),

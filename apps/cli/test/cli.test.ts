@@ -3,23 +3,14 @@ import { type DemoStack, startDemoStack } from '@m4/node/testing';
 import { RETURNED_USER_COLUMNS } from '@m4/schema';
 import { DEMO } from '@m4/schema/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from './run';
+import { adminAsks, LOADED_CI_TIMEOUT_MS, runInProcess } from './run';
 
 describe('m4api user-details-raw-get against the Node app (in process)', () => {
   let stack: DemoStack;
   const env = { M4_API_SECRET: DEMO.secret };
-  const args = (userId: string, ...more: string[]) => [
-    'user-details-raw-get',
-    '--url',
-    stack.url,
-    '--user',
-    'admin',
-    '--user-id',
-    userId,
-    ...more,
-  ];
+  const args = (userId: string, ...more: string[]) => adminAsks(stack.url, userId, ...more);
   beforeAll(async () => {
-    stack = await startDemoStack({ prefix: 'cli', timeoutMs: 300 });
+    stack = await startDemoStack({ prefix: 'cli', timeoutMs: LOADED_CI_TIMEOUT_MS });
   });
   afterAll(async () => {
     await stack?.stop();

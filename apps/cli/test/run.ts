@@ -5,6 +5,17 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type CliIo, runCli } from '../src';
 
+/**
+ * The demo stack's database bound in these tests: long enough for a fresh MySQL handshake while
+ * CI runs other suites on the same two cores, short enough for the hang tests.
+ */
+export const LOADED_CI_TIMEOUT_MS = 1500;
+
+/** `m4api user-details-raw-get` as the demo admin asking for `userId`. */
+export function adminAsks(url: string, userId: string, ...more: string[]): string[] {
+  return ['user-details-raw-get', '--url', url, '--user', 'admin', '--user-id', userId, ...more];
+}
+
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'm4api.mjs');
 
 export interface Ran {

@@ -1,22 +1,12 @@
-import { createServer } from 'node:net';
 import { urlCredentials } from '@m4/http';
 import { DEMO } from '@m4/schema/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMysqlPool, startNodeServer } from '../src';
-import { type DemoStack, startDemoStack } from '../src/testing';
+import { type DemoStack, startDemoStack, unusedPort } from '../src/testing';
 import { parseLines, post, signedForm, until } from './support';
 
 const UNAVAILABLE =
   '<?xml version="1.0" encoding="UTF-8"?>\n<status>\n  <error>Service temporarily unavailable</error>\n</status>\n';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return address.port;
-}
 
 /** A server over `mysqlUrl` that keeps its log lines; closed by the caller. */
 async function serverOver(mysqlUrl: string, timeoutMs = 2000) {
@@ -33,7 +23,7 @@ async function serverOver(mysqlUrl: string, timeoutMs = 2000) {
 
 describe('node: the database unreachable', () => {
   it('answers 503 with Retry-After when nothing listens on the MySQL port', async () => {
-    const url = `mysql://m4reader:unreachable-pw-51c2@127.0.0.1:${await closedPort()}/m4`;
+    const url = `mysql://m4reader:unreachable-pw-51c2@127.0.0.1:${await unusedPort()}/m4`;
     const { server, lines } = await serverOver(url);
     try {
       const response = await post(server.url, await signedForm('admin', '6'));

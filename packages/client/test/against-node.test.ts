@@ -1,5 +1,4 @@
-import { createServer } from 'node:net';
-import { type DemoStack, startDemoStack } from '@m4/node/testing';
+import { type DemoStack, startDemoStack, unusedPort } from '@m4/node/testing';
 import { RETURNED_USER_COLUMNS } from '@m4/schema';
 import { DEMO, generateDemoDataset } from '@m4/schema/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,8 @@ const dataset = generateDemoDataset();
 describe('@m4/client against the Node app', () => {
   let stack: DemoStack;
   beforeAll(async () => {
-    stack = await startDemoStack({ prefix: 'client', timeoutMs: 300 });
+    // Long enough for a fresh MySQL handshake while CI runs other suites on the same cores.
+    stack = await startDemoStack({ prefix: 'client', timeoutMs: 1500 });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -80,15 +80,11 @@ describe('@m4/client against the Node app', () => {
   });
 
   it('throws M4TransportError when nothing listens', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    const offline = createM4Client({ baseUrl: `http://127.0.0.1:${address.port}`, secret: 'x' });
+    const port = await unusedPort();
+    const offline = createM4Client({ baseUrl: `http://127.0.0.1:${port}`, secret: 'x' });
     const error = await offline.userDetailsRawGet({ u: 'admin', userId: 6 }).catch((e) => e);
     expect(error).toBeInstanceOf(M4TransportError);
-    expect(error.message).toBe(`cannot reach http://127.0.0.1:${address.port}: connection refused`);
+    expect(error.message).toBe(`cannot reach http://127.0.0.1:${port}: connection refused`);
   });
 
   it('throws M4TransportError for an answer from something else', async () => {

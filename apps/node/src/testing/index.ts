@@ -12,3 +12,4 @@ export {
   type ProxyFaultMode,
   startMysqlProxy,
 } from './mysql-proxy';
+export { unusedPort } from './unused-port';
