@@ -165,6 +165,19 @@ function widestDecimal(precision: number, scale: number, sign: '' | '-'): string
   return `${sign}${nines(precision - scale)}.${nines(scale)}`;
 }
 
+/** Every numeric column at the lowest (`min`) or highest (`max`) value its type holds. */
+function extremeNumbers(end: 'min' | 'max'): Partial<UserRecord> {
+  return fill((kind) => {
+    if (kind.kind === 'int') return kind[end];
+    if (kind.kind === 'bigint')
+      return end === 'min' ? '-9223372036854775808' : '9223372036854775807';
+    if (kind.kind === 'decimal') {
+      return widestDecimal(kind.precision, kind.scale, end === 'min' ? '-' : '');
+    }
+    return undefined;
+  });
+}
+
 function truncate(text: string, length: number): string {
   return Array.from(text).slice(0, length).join('');
 }
@@ -277,29 +290,13 @@ function fixedUsers(random: Random): UserRecord[] {
       id: DEMO.negative.id,
       username: DEMO.negative.username,
       ...secrets(random),
-      ...fill((kind) =>
-        kind.kind === 'int'
-          ? kind.min
-          : kind.kind === 'bigint'
-            ? '-9223372036854775808'
-            : kind.kind === 'decimal'
-              ? widestDecimal(kind.precision, kind.scale, '-')
-              : undefined,
-      ),
+      ...extremeNumbers('min'),
     }),
     buildUser({
       id: DEMO.widest.id,
       username: DEMO.widest.username,
       ...secrets(random),
-      ...fill((kind) =>
-        kind.kind === 'int'
-          ? kind.max
-          : kind.kind === 'bigint'
-            ? '9223372036854775807'
-            : kind.kind === 'decimal'
-              ? widestDecimal(kind.precision, kind.scale, '')
-              : undefined,
-      ),
+      ...extremeNumbers('max'),
     }),
     buildUser({
       id: DEMO.unicode.id,
