@@ -8,7 +8,7 @@ export interface InProcessCost {
   iterations: number;
   /** Each iteration timed on its own with performance.now() (µs resolution in Node). */
   perRequest: LatencySummary;
-  /** The same with the database read done by drizzle + the driver on a recorded answer. */
+  /** The same with the database read done by the worker's read + the driver on a recorded answer. */
   perRequestWithDriver: LatencySummary;
   /** The three pure steps alone, median ms. */
   parts: { readParamsMs: number; decideMs: number; renderMs: number };

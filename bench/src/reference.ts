@@ -1,9 +1,7 @@
 import type { RequestContext } from '@m4/core';
+import { readThroughPlanetScale } from '@m4/database/planetscale';
 import type { ReturnedUser } from '@m4/schema';
-import { readRequestContext } from '@m4/schema';
 import { renderUserDocument } from '@m4/xml';
-import { Client } from '@planetscale/database';
-import { drizzle } from 'drizzle-orm/planetscale-serverless';
 
 /** A `fetch` for the driver that tags every call with a request id (the gateway counts them). */
 export function taggedFetch(requestId: string): typeof fetch {
@@ -21,11 +19,8 @@ export function readContext(
   userId: string,
   requestId?: string,
 ): Promise<RequestContext<ReturnedUser>> {
-  const client = new Client({
-    url: gatewayUrl,
-    ...(requestId !== undefined && { fetch: taggedFetch(requestId) }),
-  });
-  return readRequestContext(drizzle({ client }), { username, userId });
+  const read = readThroughPlanetScale(gatewayUrl, requestId ?? `bench-${crypto.randomUUID()}`);
+  return read({ username, userId }, new AbortController().signal);
 }
 
 /** The gateway's raw JSON answer to the one statement for (username, userId). */
@@ -35,16 +30,14 @@ export async function recordExecuteResponse(
   userId: string,
 ): Promise<string> {
   let recorded: string | undefined;
-  const client = new Client({
-    url: gatewayUrl,
-    fetch: async (input, init) => {
-      const response = await fetch(input, init);
-      const text = await response.text();
-      if (String(input).endsWith('/Execute')) recorded = text;
-      return new Response(text, { status: response.status, headers: response.headers });
-    },
-  });
-  await readRequestContext(drizzle({ client }), { username, userId });
+  const recording: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const text = await response.text();
+    if (String(input).endsWith('/Execute')) recorded = text;
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+  const read = readThroughPlanetScale(gatewayUrl, `bench-${crypto.randomUUID()}`, recording);
+  await read({ username, userId }, new AbortController().signal);
   if (recorded === undefined) throw new Error('the driver sent no Execute call');
   return recorded;
 }

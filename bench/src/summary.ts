@@ -105,10 +105,10 @@ export function formatSummary(r: BenchResults): string {
     '-- in-process cost per request (readParams + decide/SHA-1 + render, pre-read context)',
     `node:    median ${n.perRequest.p50Ms.toFixed(4)} ms, p99 ${n.perRequest.p99Ms.toFixed(4)} ms over ${n.iterations} ` +
       `(readParams ${n.parts.readParamsMs} ms, decide ${n.parts.decideMs} ms, render ${n.parts.renderMs} ms); ` +
-      `with drizzle + driver decoding the row: median ${n.perRequestWithDriver.p50Ms.toFixed(4)} ms`,
+      `with the read + driver decoding the row: median ${n.perRequestWithDriver.p50Ms.toFixed(4)} ms`,
     `workerd: median ${w.method.outsideWall.medianMs.toFixed(4)} ms, p99 ${w.method.outsideWall.p99Ms.toFixed(4)} ms per iteration ` +
       `(${w.batches} batches of ${w.iterationsPerBatch}, outside wall clock; inside performance.now(): ` +
-      `${w.method.insideClock.medianMs.toFixed(4)} ms); with drizzle + driver: median ` +
+      `${w.method.insideClock.medianMs.toFixed(4)} ms); with the read + driver: median ` +
       `${w.withDriver.outsideWall.medianMs.toFixed(4)} ms, p99 ${w.withDriver.outsideWall.p99Ms.toFixed(4)} ms`,
     `         performance.now() in local workerd advances during CPU work: ${w.clock.advancedDuringCpuWork} (step ${w.clock.smallestStepMs} ms)`,
     '',

@@ -23,7 +23,7 @@ export interface WorkerdCost {
   /** readParams + decide + render against a pre-read context. */
   method: BatchedCost;
   /**
-   * The same plus drizzle and the driver on the recorded database answer (no network); about
+   * The same plus the worker's read and the driver on the recorded database answer (no network); about
    * 20× dearer, so its batches have a tenth of the iterations.
    */
   withDriver: BatchedCost & { iterationsPerBatch: number };

@@ -1,22 +1,8 @@
+import { MYSQL_READ_OPTIONS, readThroughMysql } from '@m4/database/mysql';
 import type { ContextQuery } from '@m4/http';
-import { readRequestContext } from '@m4/schema';
-import { drizzle } from 'drizzle-orm/mysql2';
 import { createPool, type Pool, type PoolConnection, type PoolOptions } from 'mysql2/promise';
 
-/**
- * Connection options the M4 read depends on: BIGINT as exact text, DATE/DATETIME (zero dates
- * too) as the server's text, no time-zone conversion, and utf8mb4 on the wire. They are applied
- * after `extra`, so a caller cannot switch them off.
- */
-export const REQUIRED_POOL_OPTIONS = {
-  supportBigNumbers: true,
-  bigNumberStrings: true,
-  dateStrings: true,
-  timezone: 'Z',
-  charset: 'UTF8MB4_GENERAL_CI',
-} as const satisfies PoolOptions;
-
-/** A mysql2 pool over `MYSQL_URL` with the options of {@link REQUIRED_POOL_OPTIONS}. */
+/** A mysql2 pool over `MYSQL_URL` with the read's options ({@link MYSQL_READ_OPTIONS}) last. */
 export function createMysqlPool(mysqlUrl: string, extra: PoolOptions = {}): Pool {
   return createPool({
     connectionLimit: 10,
@@ -25,7 +11,7 @@ export function createMysqlPool(mysqlUrl: string, extra: PoolOptions = {}): Pool
     enableKeepAlive: true,
     ...extra,
     uri: mysqlUrl,
-    ...REQUIRED_POOL_OPTIONS,
+    ...MYSQL_READ_OPTIONS,
   });
 }
 
@@ -45,22 +31,14 @@ export interface PoolReadOptions {
 export function readContextThroughPool(pool: Pool, options: PoolReadOptions) {
   return async (query: ContextQuery, signal: AbortSignal) => {
     const connection = await acquire(pool, signal);
-    const destroy = () => connection.destroy();
-    signal.addEventListener('abort', destroy, { once: true });
     try {
-      const { onStatement, requestId } = options;
-      const db = drizzle({
-        client: connection,
-        logger: { logQuery: () => onStatement?.(requestId) },
-      });
-      const context = await readRequestContext(db, query);
+      options.onStatement?.(options.requestId);
+      const context = await readThroughMysql(connection, query, signal);
       connection.release();
       return context;
     } catch (error) {
       connection.destroy();
       throw error;
-    } finally {
-      signal.removeEventListener('abort', destroy);
     }
   };
 }

@@ -9,7 +9,6 @@ export {
 export {
   createMysqlPool,
   type PoolReadOptions,
-  REQUIRED_POOL_OPTIONS,
   readContextThroughPool,
 } from './database';
 export type { NodeHonoEnv } from './env';

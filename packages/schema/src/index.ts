@@ -6,6 +6,6 @@ export type {
   UserRecord,
 } from './columns';
 export { OMITTED_USER_COLUMNS, RETURNED_USER_COLUMNS, USER_COLUMNS } from './columns';
-export type { RequestContextInput } from './read';
-export { readRequestContext, requestContextQuery } from './read';
+export type { RequestContextInput, RequestContextStatement } from './read';
+export { requestContextStatement } from './read';
 export { conflines, managerGroupRights, managerGroups, managerRights, users } from './tables';

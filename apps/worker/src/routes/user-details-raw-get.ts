@@ -1,6 +1,6 @@
+import { readThroughPlanetScale } from '@m4/database/planetscale';
 import { USER_DETAILS_RAW_GET_PATHS, urlCredentials, userDetailsRawGet } from '@m4/http';
 import type { Hono } from 'hono';
-import { readContextThroughPlanetScale } from '../database';
 import type { HonoEnv } from '../env';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -12,7 +12,7 @@ export function registerUserDetailsRawGet(app: Hono<HonoEnv>): void {
     app.all(path, async (c) => {
       const requestId = c.get('requestId');
       const { response, trace } = await userDetailsRawGet(c.req.raw, requestId, {
-        readContext: readContextThroughPlanetScale(c.env.DATABASE_URL, requestId),
+        readContext: readThroughPlanetScale(c.env.DATABASE_URL, requestId),
         timeoutMs: timeoutOf(c.env.DB_TIMEOUT_MS),
         limiter: c.env.AUTH_FAILURE_LIMITER,
         clientKey: c.req.header('cf-connecting-ip') ?? 'unknown',

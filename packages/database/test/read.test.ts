@@ -1,21 +1,20 @@
 import type { RequestContext } from '@m4/core';
 import type { Gateway } from '@m4/localdb';
 import { startGateway } from '@m4/localdb';
-import { Client } from '@planetscale/database';
-import { drizzle as drizzleMysql2 } from 'drizzle-orm/mysql2';
-import { drizzle as drizzlePlanetScale } from 'drizzle-orm/planetscale-serverless';
-import type { Connection, RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoDataset, TestDatabase } from '../src/dev/index';
+import type { RequestContextInput, ReturnedUser } from '@m4/schema';
+import { RETURNED_USER_COLUMNS } from '@m4/schema';
+import type { DemoDataset, TestDatabase } from '@m4/schema/dev';
 import {
   connect,
   createTestDatabase,
   DEMO,
   generateDemoDataset,
   writeDataset,
-} from '../src/dev/index';
-import type { RequestContextInput, ReturnedUser } from '../src/index';
-import { RETURNED_USER_COLUMNS, readRequestContext, requestContextQuery } from '../src/index';
+} from '@m4/schema/dev';
+import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MYSQL_READ_OPTIONS, readThroughMysql } from '../src/mysql';
+import { readThroughPlanetScale } from '../src/planetscale';
 
 type Read = (input: RequestContextInput) => Promise<RequestContext<ReturnedUser>>;
 
@@ -27,11 +26,11 @@ let gateway: Gateway | undefined;
 let requestCounter = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase('schema_read');
+  database = await createTestDatabase('database_read');
   dataset = generateDemoDataset({ seed: 7 });
   await writeDataset(database.mysqlUrl, dataset);
   admin = await connect(database.mysqlUrl);
-  readerConnection = await connect(database.mysqlUrl);
+  readerConnection = await createConnection({ uri: database.mysqlUrl, ...MYSQL_READ_OPTIONS });
   gateway = await startGateway({ mysqlUrl: database.mysqlUrl, port: 0 });
 });
 
@@ -47,29 +46,23 @@ async function questions(connection: Connection): Promise<number> {
   return Number(rows[0]?.Value);
 }
 
-/** drizzle-orm/mysql2 on one connection; the server's own statement counter proves one call. */
+/** mysql2 on one connection; the server's own statement counter proves one call. */
 const readMysql2: Read = async (input) => {
-  const db = drizzleMysql2(readerConnection);
   const before = await questions(readerConnection);
-  const context = await readRequestContext(db, input);
+  const context = await readThroughMysql(readerConnection, input);
   // The second SHOW counts itself too: one statement for the read, one for the SHOW.
   expect((await questions(readerConnection)) - before).toBe(2);
   return context;
 };
 
-/** drizzle-orm/planetscale-serverless over the local gateway, a fresh Client per call. */
+/** @planetscale/database over the local gateway; the gateway counts the request's statements. */
 const readPlanetScale: Read = async (input) => {
   if (!gateway) throw new Error('gateway not started');
-  const requestId = `schema-read-${++requestCounter}`;
-  const client = new Client({
-    url: gateway.url,
-    fetch: (url, init) => {
-      const headers = new Headers(init?.headers);
-      headers.set('X-Request-Id', requestId);
-      return fetch(url, { ...init, headers });
-    },
-  });
-  const context = await readRequestContext(drizzlePlanetScale(client), input);
+  const requestId = `database-read-${++requestCounter}`;
+  const context = await readThroughPlanetScale(gateway.url, requestId)(
+    input,
+    new AbortController().signal,
+  );
   expect(gateway.statements(requestId)).toBe(1);
   return context;
 };
@@ -124,9 +117,9 @@ async function fingerprint(): Promise<string> {
 }
 
 describe.each([
-  ['drizzle-orm/mysql2', readMysql2],
-  ['drizzle-orm/planetscale-serverless via the local gateway', readPlanetScale],
-] as const)('readRequestContext over %s', (_driver, read) => {
+  ['mysql2', readMysql2],
+  ['@planetscale/database via the local gateway', readPlanetScale],
+] as const)('the request-context read over %s', (_driver, read) => {
   it('reads settings, requester and target in one statement', async () => {
     const context = await read({ username: DEMO.admin.username, userId: String(DEMO.user.id) });
     expect(context).toEqual({
@@ -326,30 +319,5 @@ describe.each([
       expect(context.settings).toEqual(DEMO_SETTINGS);
     }
     expect(await fingerprint()).toBe(before);
-  });
-});
-
-describe('requestContextQuery', () => {
-  const db = drizzleMysql2.mock();
-
-  it('has one text for every input; inputs are bound parameters only', () => {
-    const valid = requestContextQuery(db, { username: 'alice_probe', userId: '05' }).toSQL();
-    const attack = "x' OR '1'='1";
-    const other = requestContextQuery(db, { username: attack, userId: 'abc' }).toSQL();
-    expect(other.sql).toBe(valid.sql);
-    expect(valid.sql).not.toContain('alice_probe');
-    expect(other.sql).not.toContain(attack);
-    expect(valid.params.slice(-2)).toEqual(['alice_probe', 5]);
-    expect(other.params.slice(-2)).toEqual([attack, null]);
-  });
-
-  it('names its target columns explicitly, never *, never an omitted column', () => {
-    const { sql } = requestContextQuery(db, { username: null, userId: null }).toSQL();
-    expect(sql).not.toMatch(/\*/);
-    for (const omitted of ['password', 'uniquehash', 'two_fa_authenticator_secret']) {
-      expect(sql).not.toContain(`\`${omitted}\``);
-    }
-    for (const column of RETURNED_USER_COLUMNS) expect(sql).toContain(`\`t\`.\`${column}\``);
-    expect(sql.match(/\bselect\b/gi)).toHaveLength(1 + 4 + 2 + 1 + 1);
   });
 });
