@@ -49,7 +49,8 @@ async function questions(connection: Connection): Promise<number> {
 /** mysql2 on one connection; the server's own statement counter proves one call. */
 const readMysql2: Read = async (input) => {
   const before = await questions(readerConnection);
-  const context = await readThroughMysql(readerConnection, input);
+  const read = readThroughMysql({ acquire: async () => readerConnection, release: () => {} });
+  const context = await read(input, new AbortController().signal);
   // The second SHOW counts itself too: one statement for the read, one for the SHOW.
   expect((await questions(readerConnection)) - before).toBe(2);
   return context;

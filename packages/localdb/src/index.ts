@@ -7,3 +7,11 @@ export type { Gateway, GatewayOptions } from './gateway';
 export { startGateway } from './gateway';
 export type { EnsureMariadbOptions, MariadbHandle } from './mariadb';
 export { ensureMariadb } from './mariadb';
+export {
+  errorPacket,
+  garbagePacket,
+  type MysqlProxy,
+  type ProxyFault,
+  type ProxyFaultMode,
+  startMysqlProxy,
+} from './mysql-proxy';

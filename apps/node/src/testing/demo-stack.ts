@@ -1,6 +1,6 @@
 import type { MethodDeps } from '@m4/http';
 import { urlCredentials } from '@m4/http';
-import { ensureMariadb, type MariadbHandle } from '@m4/localdb';
+import { ensureMariadb, type MariadbHandle, type MysqlProxy, startMysqlProxy } from '@m4/localdb';
 import {
   connect,
   createTestDatabase,
@@ -11,7 +11,6 @@ import {
 import type { Pool } from 'mysql2/promise';
 import { createMysqlPool } from '../database';
 import { type NodeServer, startNodeServer } from '../server';
-import { type MysqlProxy, startMysqlProxy } from './mysql-proxy';
 
 export interface DemoStackOptions {
   /** Names the test database: `m4_t_<prefix>_<random>`. */

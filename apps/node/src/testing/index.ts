@@ -4,12 +4,4 @@ export {
   ensureTestMariadb,
   startDemoStack,
 } from './demo-stack';
-export {
-  errorPacket,
-  garbagePacket,
-  type MysqlProxy,
-  type ProxyFault,
-  type ProxyFaultMode,
-  startMysqlProxy,
-} from './mysql-proxy';
 export { unusedPort } from './unused-port';

@@ -2,6 +2,8 @@ export { connect, DEFAULT_MYSQL_URL, databaseName, ZERO_DATE_SQL_MODE } from './
 export { pushSchema } from './push';
 export type { Random } from './random';
 export { createRandom } from './random';
+export type { ReaderAccount } from './reader';
+export { ensureReaderAccount } from './reader';
 export type {
   ConflineRow,
   DemoDataset,
