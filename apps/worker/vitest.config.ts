@@ -20,6 +20,8 @@ export default defineConfig({
     })),
   ],
   test: {
+    // test/hyperdrive/ runs against the Hyperdrive deployment: vitest.hyperdrive.config.ts.
+    exclude: ['test/hyperdrive/**', 'node_modules/**'],
     globalSetup: ['./test/global-setup.ts'],
     // The conformance cases share the database's settings: one file at a time.
     fileParallelism: false,

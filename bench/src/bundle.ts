@@ -2,8 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { spawnGroup } from './processes';
-import { WORKER_DIR, WRANGLER_BIN, wranglerEnv } from './wrangler';
+import { spawnGroup, WORKER_DIR, WRANGLER_BIN, wranglerEnv } from '@m4/worker/dev';
 
 export interface BundleSize {
   command: string;

@@ -6,8 +6,8 @@ import {
   type TestDatabase,
   writeDataset,
 } from '@m4/schema/dev';
+import { startWranglerDev, WORKER_DIR, type WranglerDev } from '@m4/worker/dev';
 import { RequestLog } from './request-log';
-import { startWranglerDev, WORKER_DIR, type WranglerDev } from './wrangler';
 
 export interface Stack {
   database: TestDatabase;

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { startWranglerDev } from '@m4/worker/dev';
 import type { CostInput, CostMode } from './cost-iteration';
 import type { HttpClient } from './http-client';
 import { createHttpClient } from './http-client';
 import { percentile, round } from './stats';
-import { startWranglerDev } from './wrangler';
 
 const COST_WORKER_DIR = fileURLToPath(new URL('../workerd/', import.meta.url));
 

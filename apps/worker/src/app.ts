@@ -1,15 +1,11 @@
-import {
-  describeFault,
-  m4ErrorResponse,
-  requestIdOf,
-  requestLogLine,
-  urlCredentials,
-} from '@m4/http';
+import { describeFault, m4ErrorResponse, requestIdOf, requestLogLine } from '@m4/http';
 import { Hono } from 'hono';
+import type { WorkerDatabase } from './database';
 import type { HonoEnv } from './env';
 import { registerUserDetailsRawGet } from './routes/user-details-raw-get';
 
-export function createApp(): Hono<HonoEnv> {
+/** The worker's app over one road to the database (PlanetScale's API, or Hyperdrive). */
+export function createApp(database: WorkerDatabase): Hono<HonoEnv> {
   const app = new Hono<HonoEnv>();
 
   app.use('*', async (c, next) => {
@@ -29,7 +25,7 @@ export function createApp(): Hono<HonoEnv> {
     return c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' });
   });
 
-  registerUserDetailsRawGet(app);
+  registerUserDetailsRawGet(app, database);
 
   app.notFound((c) => {
     c.set('trace', { outcome: 'no_such_api' });
@@ -37,7 +33,7 @@ export function createApp(): Hono<HonoEnv> {
   });
 
   app.onError((error, c) => {
-    const fault = describeFault(error, urlCredentials(c.env.DATABASE_URL ?? ''));
+    const fault = describeFault(error, database.secrets(c.env));
     c.set('trace', { outcome: 'service_unavailable', fault });
     return m4ErrorResponse('service_unavailable', c.get('requestId') ?? crypto.randomUUID());
   });

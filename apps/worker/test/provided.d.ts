@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     gatewayAdminUrl: string;
+    hyperdriveUrl: string;
+    proxyAdminUrl: string;
   }
 }
 

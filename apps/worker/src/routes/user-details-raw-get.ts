@@ -1,22 +1,22 @@
-import { readThroughPlanetScale } from '@m4/database/planetscale';
-import { USER_DETAILS_RAW_GET_PATHS, urlCredentials, userDetailsRawGet } from '@m4/http';
+import { USER_DETAILS_RAW_GET_PATHS, userDetailsRawGet } from '@m4/http';
 import type { Hono } from 'hono';
+import type { WorkerDatabase } from '../database';
 import type { HonoEnv } from '../env';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
-export function registerUserDetailsRawGet(app: Hono<HonoEnv>): void {
+export function registerUserDetailsRawGet(app: Hono<HonoEnv>, database: WorkerDatabase): void {
   for (const path of USER_DETAILS_RAW_GET_PATHS) {
     // `all`, not `on(['GET','POST'])`: the handler answers 405 for every other method itself
     // (hono would otherwise route HEAD as GET).
     app.all(path, async (c) => {
       const requestId = c.get('requestId');
       const { response, trace } = await userDetailsRawGet(c.req.raw, requestId, {
-        readContext: readThroughPlanetScale(c.env.DATABASE_URL, requestId),
+        readContext: database.read(c.env, requestId, c.executionCtx),
         timeoutMs: timeoutOf(c.env.DB_TIMEOUT_MS),
         limiter: c.env.AUTH_FAILURE_LIMITER,
         clientKey: c.req.header('cf-connecting-ip') ?? 'unknown',
-        secrets: urlCredentials(c.env.DATABASE_URL),
+        secrets: database.secrets(c.env),
       });
       c.set('trace', trace);
       return response;
