@@ -18,6 +18,7 @@ export function errorDocumentTable(): Record<Envelope, Map<string, string>> {
   return table;
 }
 
+/** A single-quoted string literal holding `text` exactly, as Biome writes one. */
 export function singleQuoted(text: string): string {
   const body = JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
   return `'${body}'`;
