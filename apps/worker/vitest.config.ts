@@ -1,5 +1,5 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /** The database bound for tests: short, so that the hang and latency faults resolve fast. */
 export const TEST_DB_TIMEOUT_MS = '1000';
@@ -20,8 +20,8 @@ export default defineConfig({
     })),
   ],
   test: {
-    // test/hyperdrive/ runs against the Hyperdrive deployment: vitest.hyperdrive.config.ts.
-    exclude: ['test/hyperdrive/**', 'node_modules/**'],
+    // test/node runs in Node (vitest.node.config.ts).
+    exclude: [...configDefaults.exclude, 'test/node/**'],
     globalSetup: ['./test/global-setup.ts'],
     // The conformance cases share the database's settings: one file at a time.
     fileParallelism: false,

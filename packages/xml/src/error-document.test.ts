@@ -1,32 +1,29 @@
+import { M4_ERRORS } from '@m4/core';
 import { describe, expect, it } from 'vitest';
-import { elementAt, readXml } from '../test/xml-reader';
 import { renderErrorDocument } from './error-document';
+import { renderErrorDocumentDom } from './error-document-xmlbuilder';
 
 describe('renderErrorDocument', () => {
-  it('writes a filter error as a bare <status>', () => {
-    expect(renderErrorDocument('filter', 'API Requests are disabled')).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<status>\n  <error>API Requests are disabled</error>\n</status>\n',
+  it.each(Object.entries(M4_ERRORS))('serves what xmlbuilder2 writes for %s', (_name, entry) => {
+    expect(renderErrorDocument(entry.envelope, entry.message)).toBe(
+      renderErrorDocumentDom(entry.envelope, entry.message),
     );
   });
 
-  it('writes a method error inside <page><status>', () => {
-    expect(renderErrorDocument('method', 'User was not found')).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<page>\n  <status>\n    <error>User was not found</error>\n  </status>\n</page>\n',
+  it('serves the same string every time: a constant, not a rendering', () => {
+    const { envelope, message } = M4_ERRORS.user_not_found;
+    expect(renderErrorDocument(envelope, message)).toBe(renderErrorDocument(envelope, message));
+  });
+
+  it.each([
+    ['filter', 'No such message'],
+    ['filter', 'User was not found'],
+    ['method', 'Incorrect hash'],
+    ['method', 'constructor'],
+    ['filter', '__proto__'],
+  ] as const)('refuses a pair outside the catalogue: (%s, %j)', (envelope, message) => {
+    expect(() => renderErrorDocument(envelope, message)).toThrow(
+      /not in @m4\/core's M4_ERRORS.*pnpm --filter @m4\/xml generate/,
     );
-  });
-
-  it.each(['filter', 'method'] as const)('escapes and sanitises the message (%s)', (envelope) => {
-    const message = `<b>&amp;</b> "q" 'a'\r\n\u0000\uDFFF`;
-    const xml = renderErrorDocument(envelope, message);
-    expect(xml).toContain(`<error>&lt;b&gt;&amp;amp;&lt;/b&gt; "q" 'a'&#13;\n\uFFFD\uFFFD</error>`);
-    const path = envelope === 'method' ? ['page', 'status', 'error'] : ['status', 'error'];
-    const doc = readXml(xml);
-    expect(doc.declaration).toMatchObject({ version: '1.0', encoding: 'UTF-8' });
-    expect(elementAt(doc, ...path).text).toBe(`<b>&amp;</b> "q" 'a'\r\n\uFFFD\uFFFD`);
-  });
-
-  it('writes an empty message as <error/>', () => {
-    expect(renderErrorDocument('filter', '')).toContain('\n  <error/>\n');
-    expect(renderErrorDocument('method', '')).toContain('\n    <error/>\n');
   });
 });

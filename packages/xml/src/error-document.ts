@@ -1,16 +1,17 @@
-import { create } from 'xmlbuilder2';
-import { escapeXmlText } from './escape';
-import { FINAL_NEWLINE } from './layout';
+import type { Envelope } from '@m4/core';
+import { ERROR_DOCUMENTS } from './error-documents.generated';
 
-/** `filter`: a bare `<status>` (checks 1–4, transport errors); `method`: `<page><status>`. */
-export type Envelope = 'filter' | 'method';
-
-/** The error document of method spec §5. */
+/**
+ * The error document of method spec §5 for one (envelope, message) pair of core's catalogue, as
+ * xmlbuilder2 wrote it at generate time: a constant, so serving it renders nothing.
+ */
 export function renderErrorDocument(envelope: Envelope, message: string): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const status = envelope === 'method' ? doc.ele('page').ele('status') : doc.ele('status');
-  const error = status.ele('error');
-  const text = escapeXmlText(message);
-  if (text !== '') error.txt(text);
-  return doc.end({ prettyPrint: true }) + FINAL_NEWLINE;
+  const documents = ERROR_DOCUMENTS[envelope];
+  const document = Object.hasOwn(documents, message) ? documents[message] : undefined;
+  if (document === undefined) {
+    throw new RangeError(
+      `no ${envelope} error document for ${JSON.stringify(message)}: not in @m4/core's M4_ERRORS, or src/error-documents.generated.ts is stale (pnpm --filter @m4/xml generate)`,
+    );
+  }
+  return document;
 }

@@ -1,3 +1,3 @@
-export { type Envelope, renderErrorDocument } from './error-document';
+export { renderErrorDocument } from './error-document';
 export { sanitizeXmlText } from './sanitize';
 export { renderUserDocument } from './user-document';

@@ -15,7 +15,7 @@ import {
   generateDemoDataset,
   writeDataset,
 } from '@m4/schema/dev';
-import { startWranglerDev } from '../../dev';
+import { startWranglerDev } from '../../../dev';
 
 export interface HyperdriveStack {
   /** The worker's origin. */
