@@ -47,7 +47,13 @@ export function describeConnectionFailure(error: unknown, where: string, source:
   if (e.name === 'TimeoutError' || e.name === 'AbortError') {
     return `cannot reach ${where}: no answer within the time limit`;
   }
-  if (code === 'ER_ACCESS_DENIED_ERROR' || e.errno === 1045 || e.status === 401) {
+  // 1045: wrong password; 1698: MariaDB's answer for an unknown user or refused plugin login.
+  if (
+    code.startsWith('ER_ACCESS_DENIED') ||
+    e.errno === 1045 ||
+    e.errno === 1698 ||
+    e.status === 401
+  ) {
     return `${where} refused the credentials in ${source} (wrong user or password)`;
   }
   if (code === 'ER_BAD_DB_ERROR' || e.errno === 1049) {
