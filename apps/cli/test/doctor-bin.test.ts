@@ -1,4 +1,5 @@
 import {
+  connect,
   createTestDatabase,
   generateDemoDataset,
   type TestDatabase,
