@@ -5,14 +5,15 @@ export const DOCTOR_HELP = `m4api doctor — check a live M4 database before the
 
 Usage:
   m4api doctor [--json] [--from DATABASE_URL|MYSQL_URL]
-  pnpm doctor [--json] [--from DATABASE_URL|MYSQL_URL]
+  pnpm run doctor [--json] [--from DATABASE_URL|MYSQL_URL]   (bare "pnpm doctor" is pnpm's own)
 
 Reads the database named in DATABASE_URL (PlanetScale's HTTP API, or the local gateway: what
 the worker reads) or MYSQL_URL (MySQL/MariaDB through mysql2: what the Node app and Hyperdrive
 read) the way the service does, and reports what would break or surprise: missing tables or
 columns, column types that would change the response text, the service's own statement, the
 API settings, the manager rights, the users.username index, extra columns, write access, and
-the statement's round trip. Reads only; never prints a secret, a password or a user row.
+the statement's round trip (compared with DB_TIMEOUT_MS, the service's bound, default 5000).
+Reads only; never prints a secret, a password or a user row.
 
 Options:
   --json          the report as JSON

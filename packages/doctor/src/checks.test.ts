@@ -151,6 +151,20 @@ describe('runChecks', () => {
     expect(byId(findings, 'username-index')?.advice).toMatch(/CREATE INDEX/);
   });
 
+  it('compares the round trip with DB_TIMEOUT_MS', () => {
+    const facts = demoFacts();
+    facts.statement = { ok: true, value: [30, 30, 30] };
+    expect(byId(runChecks(facts, 100), 'round-trip')?.status).toBe('info');
+    expect(byId(runChecks(facts, 50), 'round-trip')).toMatchObject({
+      status: 'warn',
+      result: expect.stringMatching(/over half of DB_TIMEOUT_MS 50$/),
+    });
+    expect(byId(runChecks(facts, 20), 'round-trip')).toMatchObject({
+      status: 'fail',
+      advice: expect.stringMatching(/503/),
+    });
+  });
+
   it('fails a failed statement and notes grants it could not check', () => {
     const facts = demoFacts();
     facts.statement = { ok: false, error: "Unknown column 't.balance' in 'SELECT'" };

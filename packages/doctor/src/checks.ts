@@ -160,7 +160,10 @@ function columnsChecks(facts: DatabaseFacts): Finding[] {
   return findings;
 }
 
-function statementChecks(facts: DatabaseFacts): Finding[] {
+/** The service's bound on one database call when `DB_TIMEOUT_MS` is not set. */
+export const DEFAULT_DB_TIMEOUT_MS = 5000;
+
+function statementChecks(facts: DatabaseFacts, timeoutMs: number): Finding[] {
   const { statement } = facts;
   if (!statement.ok) {
     return [
@@ -177,6 +180,27 @@ function statementChecks(facts: DatabaseFacts): Finding[] {
   const sorted = [...statement.value].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const measured = `median ${ms(median)} over ${sorted.length} runs (min ${ms(sorted[0] ?? 0)}, max ${ms(sorted.at(-1) ?? 0)})`;
+  const bound = `DB_TIMEOUT_MS ${timeoutMs}`;
+  const roundTrip: Finding =
+    median > timeoutMs
+      ? {
+          id: 'round-trip',
+          status: 'fail',
+          check: 'round trip',
+          result: `${measured}: over ${bound}`,
+          advice: `The service gives up after ${bound}, so ${BREAKS}: run it nearer the database, or raise DB_TIMEOUT_MS.`,
+        }
+      : median > timeoutMs / 2
+        ? {
+            id: 'round-trip',
+            status: 'warn',
+            check: 'round trip',
+            result: `${measured}: over half of ${bound}`,
+            advice:
+              'A slower moment will time requests out: run the service nearer the database, or raise DB_TIMEOUT_MS.',
+          }
+        : { id: 'round-trip', status: 'info', check: 'round trip', result: measured };
   return [
     {
       id: 'statement',
@@ -184,12 +208,7 @@ function statementChecks(facts: DatabaseFacts): Finding[] {
       check: 'service statement',
       result: `ran for an absent user in ${ms(first)}`,
     },
-    {
-      id: 'round-trip',
-      status: 'info',
-      check: 'round trip',
-      result: `median ${ms(median)} over ${sorted.length} runs (min ${ms(sorted[0] ?? 0)}, max ${ms(sorted.at(-1) ?? 0)})`,
-    },
+    roundTrip,
   ];
 }
 
@@ -321,8 +340,11 @@ function readFailure(id: string, check: string, error: string): Finding {
   return { id, status: 'warn', check, result: `could not be read: ${error}` };
 }
 
-/** The report's findings, in order, from what was read. Pure. */
-export function runChecks(facts: DatabaseFacts): Finding[] {
+/**
+ * The report's findings, in order, from what was read. Pure. `timeoutMs` is the service's bound
+ * on one database call (`DB_TIMEOUT_MS`) the round trip is compared with.
+ */
+export function runChecks(facts: DatabaseFacts, timeoutMs = DEFAULT_DB_TIMEOUT_MS): Finding[] {
   const findings: Finding[] = [
     {
       id: 'server',
@@ -332,7 +354,7 @@ export function runChecks(facts: DatabaseFacts): Finding[] {
     },
     tablesCheck(facts),
     ...columnsChecks(facts),
-    ...statementChecks(facts),
+    ...statementChecks(facts, timeoutMs),
   ];
 
   if (facts.settings !== undefined) {

@@ -1,5 +1,5 @@
 import { DOCTOR_HELP, parseDoctorArgs } from './args';
-import { runChecks } from './checks';
+import { DEFAULT_DB_TIMEOUT_MS, runChecks } from './checks';
 import { errorText, redact } from './failure';
 import { inspect } from './inspect';
 import { type Env, openRoad } from './open-road';
@@ -34,11 +34,15 @@ export async function runDoctor(argv: readonly string[], io: DoctorIo): Promise<
     return DOCTOR_EXIT.unusable;
   };
 
+  const timeoutMs = io.env.DB_TIMEOUT_MS ? Number(io.env.DB_TIMEOUT_MS) : DEFAULT_DB_TIMEOUT_MS;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    return unusable('DB_TIMEOUT_MS must be a positive number of milliseconds');
+  }
   let road: Road | undefined;
   try {
     road = await openRoad(io.env, args.from);
     const facts = await inspect(road);
-    const report = buildReport(road, runChecks(facts));
+    const report = buildReport(road, runChecks(facts, timeoutMs));
     io.stdout.write(args.json ? reportJson(report) : renderReport(report));
     return report.exitCode;
   } catch (error) {

@@ -51,6 +51,23 @@ describe('doctor through DATABASE_URL (the local PlanetScale-compatible gateway)
     expect(demoGateway.statements()).toBeLessThan(20);
   });
 
+  it('measures the round trip, and fails one over DB_TIMEOUT_MS', async () => {
+    demoGateway.setRoundTrip(40);
+    try {
+      const ran = await doctor({ DATABASE_URL: demoGateway.url, DB_TIMEOUT_MS: '30' });
+      expect(ran.code).toBe(1);
+      expect(line(ran.stdout, 'round trip')).toMatch(
+        /^FAIL .*median (\d+)\.\d ms over 5 runs .*: over DB_TIMEOUT_MS 30$/,
+      );
+      const median = Number(/median ([\d.]+) ms/.exec(ran.stdout)?.[1]);
+      expect(median).toBeGreaterThanOrEqual(40);
+    } finally {
+      demoGateway.setRoundTrip(0);
+    }
+    const bad = await doctor({ DATABASE_URL: demoGateway.url, DB_TIMEOUT_MS: 'soon' });
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/DB_TIMEOUT_MS must be/) });
+  });
+
   it('prefers DATABASE_URL when both are set, and --from picks the other', async () => {
     const env = { DATABASE_URL: demoGateway.url, MYSQL_URL: broken.mysqlUrl };
     expect((await doctor(env)).code).toBe(0);
