@@ -2,11 +2,14 @@ import { Client } from '@planetscale/database';
 import { taggedFetch } from './reference';
 
 /**
- * M4's own reads for one `user_details_raw_get` call (/work/shared/spec/m4-query-pattern.md),
- * as ActiveRecord writes them: `Confline.get_value` is one `… WHERE name = ? AND owner_id = ?
- * LIMIT 1` per setting, then the requester by username, (a manager's group rights and right
- * names), the target by id, and `XML_API_Extension` to pick the content type. Each statement
- * is sent after the previous one has answered.
+ * M4's own reads for one `user_details_raw_get` call, as the public M2 source it grew from
+ * (`api_controller.rb`, `mor_api.rb`, `confline.rb`, `manager_right.rb`) issues them through
+ * ActiveRecord: `Confline.get_value` is one `… WHERE name = ? AND owner_id = ? LIMIT 1` per
+ * setting (`Allow_API`, for a GET `Allow_GET_API`, `API_Secret_Key`,
+ * `API_Disable_hash_checking`), then the requester by username, (a manager's group rights and
+ * right names, counted as two), the target by id, and `XML_API_Extension` to pick the content
+ * type. Each statement is sent after the previous one has answered; Rails' query cache removes
+ * exact repeats, so none are counted.
  */
 export type M4Variant = 'admin-post' | 'admin-get' | 'manager-post';
 

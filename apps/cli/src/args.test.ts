@@ -1,3 +1,4 @@
+import { DOCTOR_HELP } from '@m4/doctor';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_HELP, MAIN_HELP, parseCliArgs } from './args';
 
@@ -46,6 +47,12 @@ describe('parseCliArgs', () => {
     }
     expect(COMMAND_HELP).toContain('--user-id <id>');
     expect(COMMAND_HELP).toContain('M4_API_SECRET');
+  });
+
+  it('hands doctor its own arguments, and has its help', () => {
+    expect(parseCliArgs(['doctor', '--json'])).toEqual({ kind: 'doctor', argv: ['--json'] });
+    expect(parseCliArgs(['help', 'doctor'])).toEqual({ kind: 'help', text: DOCTOR_HELP });
+    expect(MAIN_HELP).toContain('m4api doctor [--json]');
   });
 
   it('refuses a secret on the command line, naming the safe ways', () => {

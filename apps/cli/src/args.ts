@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
+import { DOCTOR_HELP } from '@m4/doctor';
 
 export const FORMATS = ['xml', 'json', 'table'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export const COMMAND = 'user-details-raw-get';
+export const DOCTOR_COMMAND = 'doctor';
 
 export interface UserDetailsCommand {
   url: string;
@@ -18,16 +20,21 @@ export interface UserDetailsCommand {
 export type ParsedArgs =
   | { kind: 'help'; text: string }
   | { kind: 'run'; command: UserDetailsCommand }
+  /** `m4api doctor …`: its own options are read by @m4/doctor. */
+  | { kind: 'doctor'; argv: string[] }
   | { kind: 'usage'; message: string };
 
 export const MAIN_HELP = `m4api — call the Kolmisoft M4 API from a terminal
 
 Usage:
   m4api ${COMMAND} --url <base> --user <u> --user-id <id> [options]
+  m4api ${DOCTOR_COMMAND} [--json] [--from DATABASE_URL|MYSQL_URL]
   m4api help [command]
 
 Commands:
   ${COMMAND}   read one user's details (M4's user_details_raw_get)
+  ${DOCTOR_COMMAND}                 check a live M4 database before going live (own exit codes:
+                         0 ready, 1 would fail, 2 no usable database)
 
 The API secret is read from M4_API_SECRET, or asked for (without echo) when that is not set
 and stdin is a terminal. It is never accepted as an option: arguments are visible in ps.
@@ -70,8 +77,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (first === 'help') {
     if (rest.length === 0) return { kind: 'help', text: MAIN_HELP };
     if (rest[0] === COMMAND && rest.length === 1) return { kind: 'help', text: COMMAND_HELP };
+    if (rest[0] === DOCTOR_COMMAND && rest.length === 1) return { kind: 'help', text: DOCTOR_HELP };
     return usage(`no help for "${rest.join(' ')}"`);
   }
+  if (first === DOCTOR_COMMAND) return { kind: 'doctor', argv: rest };
   if (first !== COMMAND) return usage(`unknown command "${first}"`);
 
   const secretFlag = rest.find((arg) => SECRET_FLAGS.test(arg));

@@ -1,4 +1,5 @@
 import { createM4Client, M4TransportError } from '@m4/client';
+import { runDoctor } from '@m4/doctor';
 import { parseCliArgs } from './args';
 import { EXIT, renderResult, renderTransportError } from './format';
 import { PromptCancelled, readHiddenLine, type TerminalInput, type TextOutput } from './prompt';
@@ -23,6 +24,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`m4api: ${parsed.message}\n`);
     return EXIT.usage;
   }
+  if (parsed.kind === 'doctor') return runDoctor(parsed.argv, io);
   const { command } = parsed;
 
   let secret = io.env.M4_API_SECRET;

@@ -1,6 +1,7 @@
 export {
   COMMAND,
   COMMAND_HELP,
+  DOCTOR_COMMAND,
   FORMATS,
   MAIN_HELP,
   type OutputFormat,

@@ -11,8 +11,11 @@ export interface SpecColumn {
 }
 
 export const VENDORED_SPEC = new URL('./spec/users-table.md', import.meta.url);
-/** `<repo root>/../shared/spec/users-table.md`, the binding copy when it exists. */
-export const SHARED_SPEC = new URL('../../../../shared/spec/users-table.md', import.meta.url);
+/**
+ * A binding copy of users-table.md kept outside the repository, when `M4_USERS_SPEC` names one
+ * (a path or a file: URL): the vendored copy must then be identical to it.
+ */
+export const BINDING_SPEC: string | undefined = process.env.M4_USERS_SPEC || undefined;
 
 function section(markdown: string, heading: string): string {
   const start = markdown.indexOf(`\n## ${heading}`);
