@@ -2,9 +2,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createPool } from 'mysql2/promise';
 import { basicAuthChecker } from './basic-auth';
-import { Executor } from './executor';
+import { Executor, executeBodyJson } from './executor';
 import { type Fault, FaultSwitch, parseFault, parseRoundTrip } from './fault';
-import { BodyTooLarge, parseJson, readBody, sendError, sendJson, sendText } from './http-io';
+import {
+  BodyTooLarge,
+  parseJson,
+  readBody,
+  sendError,
+  sendJson,
+  sendJsonText,
+  sendText,
+} from './http-io';
 import { assertLoopbackMysql } from './loopback';
 import { StatementCounter } from './statement-counter';
 
@@ -131,7 +139,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     }
     const outcome = await executor.execute(query, (request as { session?: unknown }).session);
     if (closing || res.destroyed) return;
-    sendJson(res, outcome.status, outcome.body);
+    if (outcome.status === 200) sendJsonText(res, 200, executeBodyJson(outcome.body));
+    else sendJson(res, outcome.status, outcome.body);
   };
 
   const admin = (req: IncomingMessage, res: ServerResponse, path: string, body: Buffer) => {

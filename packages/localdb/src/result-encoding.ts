@@ -92,6 +92,7 @@ export function encodeRow(values: readonly RawValue[]): ProtoRow {
   return bytes.length === 0 ? { lengths } : { lengths, values: bytes.toString('base64') };
 }
 
+/** The object form of a result set (the reference the JSON text below must match). */
 export function encodeResultSet(
   fields: readonly MysqlField[],
   rows: readonly (readonly RawValue[])[],
@@ -100,6 +101,99 @@ export function encodeResultSet(
   if (fields.length > 0) result.fields = fields.map(encodeField);
   if (rows.length > 0) result.rows = rows.map(encodeRow);
   return result;
+}
+
+/** One row as JSON text: `JSON.stringify(encodeRow(values))` without the objects in between. */
+export function encodeRowJson(values: readonly RawValue[]): string {
+  let lengths = '';
+  let size = 0;
+  for (const value of values) {
+    if (lengths !== '') lengths += ',';
+    if (value === null) {
+      lengths += '"-1"';
+    } else {
+      lengths += `"${value.length}"`;
+      size += value.length;
+    }
+  }
+  if (size === 0) return `{"lengths":[${lengths}]}`;
+  const bytes = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const value of values) if (value !== null) offset += value.copy(bytes, offset);
+  // base64 needs no JSON escaping
+  return `{"lengths":[${lengths}],"values":"${bytes.toString('base64')}"}`;
+}
+
+function keyText(value: string | undefined): string {
+  return value === undefined ? '~' : `${value.length}:${value}`;
+}
+
+/** Every attribute of a column that `encodeField` reads, unambiguously joined. */
+function fieldKey(meta: MysqlField): string {
+  const flags = typeof meta.flags === 'number' ? meta.flags : '~';
+  return (
+    `${keyText(meta.name)}${meta.columnType ?? meta.type ?? '~'},${flags},` +
+    `${meta.characterSet ?? '~'},${meta.columnLength ?? '~'},${meta.decimals},` +
+    `${keyText(meta.extendedFormat)}${keyText(meta.table)}${keyText(meta.orgTable)}` +
+    `${keyText(meta.schema ?? meta.db)}${keyText(meta.orgName)}`
+  );
+}
+
+/**
+ * The encoded fields of a result set as JSON text, kept per column set: a statement answers
+ * the same column definitions every time, and they are 90 % of its answer. The key is built
+ * from every attribute of mysql2's column definitions that the encoding reads (not from the
+ * SQL text), so a changed schema, database or alias is a new entry, never a stale one.
+ */
+export class FieldsJsonCache {
+  readonly #entries = new Map<string, string>();
+  readonly #capacity: number;
+
+  constructor(capacity = 256) {
+    this.#capacity = capacity;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  json(fields: readonly MysqlField[]): string {
+    let key = '';
+    for (const field of fields) key += `${fieldKey(field)}|`;
+    let json = this.#entries.get(key);
+    if (json === undefined) {
+      json = JSON.stringify(fields.map(encodeField));
+      if (this.#entries.size >= this.#capacity) {
+        const oldest = this.#entries.keys().next();
+        if (oldest.done !== true) this.#entries.delete(oldest.value);
+      }
+      this.#entries.set(key, json);
+    }
+    return json;
+  }
+}
+
+/**
+ * A result set as proto3 JSON text: `JSON.stringify(encodeResultSet(fields, rows))`, byte for
+ * byte, with the fields' text from `cache`; `undefined` for an empty result (left out).
+ */
+export function encodeResultSetJson(
+  fields: readonly MysqlField[],
+  rows: readonly (readonly RawValue[])[],
+  cache: FieldsJsonCache,
+): string | undefined {
+  if (fields.length === 0 && rows.length === 0) return undefined;
+  let text = '{';
+  if (fields.length > 0) text += `"fields":${cache.json(fields)}`;
+  if (rows.length > 0) {
+    text += fields.length > 0 ? ',"rows":[' : '"rows":[';
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as readonly RawValue[];
+      text += i > 0 ? `,${encodeRowJson(row)}` : encodeRowJson(row);
+    }
+    text += ']';
+  }
+  return `${text}}`;
 }
 
 /** An OK packet's counters; zero means "omitted". */

@@ -131,3 +131,17 @@ it('answers every statement byte for byte as recorded', async () => {
   const golden = JSON.parse(await readFile(GOLDEN, 'utf8')) as Recorded[];
   expect(recorded).toEqual(golden);
 });
+
+it('answers the fields of the schema as it is now, for the same statement text', async () => {
+  const fieldsOf = async () => {
+    const { text } = await execute('SELECT * FROM shape', null);
+    const body = JSON.parse(text) as { result: { fields: { name: string; type: string }[] } };
+    return body.result.fields.map((f) => `${f.name} ${f.type}`);
+  };
+  await db.sql('CREATE TABLE shape (a int NULL, b varchar(5) NULL)');
+  expect(await fieldsOf()).toEqual(['a INT32', 'b VARCHAR']);
+  await db.sql('ALTER TABLE shape MODIFY a bigint NULL, ADD c date NULL');
+  expect(await fieldsOf()).toEqual(['a INT64', 'b VARCHAR', 'c DATE']);
+  await db.sql('ALTER TABLE shape DROP c, MODIFY a int NULL');
+  expect(await fieldsOf()).toEqual(['a INT32', 'b VARCHAR']);
+});
