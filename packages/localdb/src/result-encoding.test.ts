@@ -134,7 +134,7 @@ describe('the JSON text encoders', () => {
     expect(cache.size).toBe(1 + changes.length);
   });
 
-  it('forgets the oldest column set beyond its capacity', () => {
+  it('starts over when full', () => {
     const cache = new FieldsJsonCache(2);
     for (const name of ['a', 'b', 'c', 'a']) {
       expect(cache.json([column({ name })])).toBe(JSON.stringify([encodeField(column({ name }))]));

@@ -124,53 +124,108 @@ export function encodeRowJson(values: readonly RawValue[]): string {
   return `{"lengths":[${lengths}],"values":"${bytes.toString('base64')}"}`;
 }
 
-function keyText(value: string | undefined): string {
-  return value === undefined ? '~' : `${value.length}:${value}`;
+/** Every attribute of a column that `encodeField` reads, as it read them. */
+interface ColumnIdentity {
+  name: string;
+  type: number | undefined;
+  flags: number | string[];
+  characterSet: number | undefined;
+  columnLength: number | undefined;
+  decimals: number;
+  extendedFormat: string | undefined;
+  table: string;
+  orgTable: string;
+  database: string | undefined;
+  orgName: string;
 }
 
-/** Every attribute of a column that `encodeField` reads, unambiguously joined. */
-function fieldKey(meta: MysqlField): string {
-  const flags = typeof meta.flags === 'number' ? meta.flags : '~';
+function identityOf(meta: MysqlField): ColumnIdentity {
+  return {
+    name: meta.name,
+    type: meta.columnType ?? meta.type,
+    flags: meta.flags,
+    characterSet: meta.characterSet,
+    columnLength: meta.columnLength,
+    decimals: meta.decimals,
+    extendedFormat: meta.extendedFormat,
+    table: meta.table,
+    orgTable: meta.orgTable,
+    database: meta.schema ?? meta.db,
+    orgName: meta.orgName,
+  };
+}
+
+function sameColumn(known: ColumnIdentity, meta: MysqlField): boolean {
   return (
-    `${keyText(meta.name)}${meta.columnType ?? meta.type ?? '~'},${flags},` +
-    `${meta.characterSet ?? '~'},${meta.columnLength ?? '~'},${meta.decimals},` +
-    `${keyText(meta.extendedFormat)}${keyText(meta.table)}${keyText(meta.orgTable)}` +
-    `${keyText(meta.schema ?? meta.db)}${keyText(meta.orgName)}`
+    known.name === meta.name &&
+    known.type === (meta.columnType ?? meta.type) &&
+    typeof known.flags === 'number' &&
+    known.flags === meta.flags &&
+    known.characterSet === meta.characterSet &&
+    known.columnLength === meta.columnLength &&
+    known.decimals === meta.decimals &&
+    known.extendedFormat === meta.extendedFormat &&
+    known.table === meta.table &&
+    known.orgTable === meta.orgTable &&
+    known.database === (meta.schema ?? meta.db) &&
+    known.orgName === meta.orgName
   );
+}
+
+interface FieldsEntry {
+  columns: ColumnIdentity[];
+  json: string;
 }
 
 /**
  * The encoded fields of a result set as JSON text, kept per column set: a statement answers
- * the same column definitions every time, and they are 90 % of its answer. The key is built
- * from every attribute of mysql2's column definitions that the encoding reads (not from the
- * SQL text), so a changed schema, database or alias is a new entry, never a stale one.
+ * the same column definitions every time, and they are 90 % of its answer. An entry is found
+ * by the column names and taken only when every attribute of mysql2's column definitions that
+ * the encoding reads is the same (types, flags, lengths, charset, table, database, ...), so a
+ * changed schema, database or alias is a new entry, never a stale one. Comparing beats
+ * building a key: no number becomes a string.
  */
 export class FieldsJsonCache {
-  readonly #entries = new Map<string, string>();
+  readonly #entries = new Map<string, FieldsEntry[]>();
   readonly #capacity: number;
+  #size = 0;
 
+  /** `capacity`: column sets kept (all are dropped when it is reached). */
   constructor(capacity = 256) {
     this.#capacity = capacity;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#size;
   }
 
   json(fields: readonly MysqlField[]): string {
-    let key = '';
-    for (const field of fields) key += `${fieldKey(field)}|`;
-    let json = this.#entries.get(key);
-    if (json === undefined) {
-      json = JSON.stringify(fields.map(encodeField));
-      if (this.#entries.size >= this.#capacity) {
-        const oldest = this.#entries.keys().next();
-        if (oldest.done !== true) this.#entries.delete(oldest.value);
-      }
-      this.#entries.set(key, json);
+    let names = '';
+    for (const field of fields) names += `${field.name}\u0000`;
+    const bucket = this.#entries.get(names);
+    if (bucket !== undefined) {
+      for (const entry of bucket) if (matches(entry.columns, fields)) return entry.json;
     }
+    const json = JSON.stringify(fields.map(encodeField));
+    if (this.#size >= this.#capacity) {
+      this.#entries.clear();
+      this.#size = 0;
+    }
+    const entry: FieldsEntry = { columns: fields.map(identityOf), json };
+    const current = this.#entries.get(names);
+    if (current === undefined) this.#entries.set(names, [entry]);
+    else current.push(entry);
+    this.#size++;
     return json;
   }
+}
+
+function matches(columns: readonly ColumnIdentity[], fields: readonly MysqlField[]): boolean {
+  if (columns.length !== fields.length) return false;
+  for (let i = 0; i < fields.length; i++) {
+    if (!sameColumn(columns[i] as ColumnIdentity, fields[i] as MysqlField)) return false;
+  }
+  return true;
 }
 
 /**
