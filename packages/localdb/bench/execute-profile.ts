@@ -71,7 +71,9 @@ function serverSpans(): { take(path: string): Span[]; stop(): void } {
     for (const entry of list.getEntries() as (PerformanceEntry & { detail?: unknown })[]) {
       const url = (entry.detail as { req?: { url?: string } } | undefined)?.req?.url ?? '';
       const span = { start: entry.startTime, end: entry.startTime + entry.duration };
-      seen.set(url, [...(seen.get(url) ?? []), span]);
+      const spans = seen.get(url);
+      if (spans === undefined) seen.set(url, [span]);
+      else spans.push(span);
     }
   });
   observer.observe({ entryTypes: ['http'] });

@@ -12,19 +12,3 @@ export function summarize(samples: readonly number[]): Summary {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), min: sorted[0] ?? 0 };
 }
-
-/** Times `fn` `iterations` times after `warmup` untimed calls; one sample per call, in ms. */
-export async function timeEach(
-  iterations: number,
-  warmup: number,
-  fn: () => unknown,
-): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return samples;
-}
