@@ -10,13 +10,16 @@ import { type TestDatabase, testDatabase } from './support';
  */
 const GOLDEN = new URL('./golden/execute-responses.json', import.meta.url);
 
+/** Named, so that a server with another default collation answers the same charset ids. */
+const COLLATION = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci';
+
 const SETUP = [
   `CREATE TABLE types (
     id int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY,
     i int(11) NULL, ti tinyint(4) NULL, si smallint(6) NULL, bi bigint(20) NULL,
     d30 decimal(30,15) NULL, d10 decimal(10,4) NULL, dt datetime NULL, da date NULL,
     en enum('yes','no','global') NULL, tx text NULL, vc varchar(50) NULL
-  )`,
+  ) ${COLLATION}`,
   `INSERT INTO types VALUES
     (1, -2147483648, -128, 32767, 9223372036854775807, -999999999999999.999999999999999,
      -123456.7890, '0000-00-00 00:00:00', '2008-01-01', 'global',
@@ -31,7 +34,7 @@ const SETUP = [
     c char(3) NULL, bn binary(4) NULL, vb varbinary(8) NULL, bl blob NULL, lt longtext NULL,
     j json NULL, s set('a','b','c') NULL, e enum('x','y') NOT NULL DEFAULT 'x',
     cl varchar(10) CHARACTER SET latin1 NULL
-  )`,
+  ) ${COLLATION}`,
   `INSERT INTO others VALUES
     (1, -8388608, 16777215, 18446744073709551615, 255, 1.5, -2.25e-300, b'10101', 2026,
      '-838:59:59.000', '2026-12-07 10:00:00.123456', 'ab', x'00ff0001', x'deadbeef',
