@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import {
   encodeCounts,
-  encodeResultSet,
+  encodeResultSetJson,
+  FieldsJsonCache,
   type MysqlField,
-  type ProtoResult,
   type RawValue,
 } from './result-encoding';
 import { type StatementKind, statementKind } from './statement-kind';
@@ -20,11 +20,25 @@ export interface RpcError {
   message: string;
 }
 
+/** Execute's answer; `executeBodyJson` writes it as the JSON the driver reads. */
 export interface ExecuteBody {
   session: GatewaySession;
-  result?: ProtoResult;
+  /** The result, already proto3 JSON text; left out when empty. */
+  resultJson?: string;
   error?: RpcError;
   timing?: number;
+}
+
+/**
+ * The body as JSON text: what `JSON.stringify` gives for `{ session, result, error, timing }`
+ * (in that order, absent ones left out), with the result's text spliced in as it is.
+ */
+export function executeBodyJson(body: ExecuteBody): string {
+  let text = `{"session":${JSON.stringify(body.session)}`;
+  if (body.resultJson !== undefined) text += `,"result":${body.resultJson}`;
+  if (body.error !== undefined) text += `,"error":${JSON.stringify(body.error)}`;
+  if (body.timing !== undefined) text += `,"timing":${JSON.stringify(body.timing)}`;
+  return `${text}}`;
 }
 
 export type ExecuteOutcome =
@@ -99,6 +113,7 @@ export class Executor {
   readonly #options: ExecutorOptions;
   readonly #sessions = new Map<string, PinnedSession>();
   readonly #prepared = new WeakSet<object>();
+  readonly #fields = new FieldsJsonCache();
 
   constructor(pool: Pool, options: ExecutorOptions) {
     this.#pool = pool;
@@ -244,10 +259,9 @@ export class Executor {
     try {
       const [rows, fields] = await conn.query({ sql: query, rowsAsArray: true, typeCast: false });
       const timing = Number(process.hrtime.bigint() - started) / 1e9;
-      const result = toResult(rows, fields);
       // proto3 JSON: an empty result (DDL, BEGIN, an UPDATE that matched nothing) is left out
-      const body: ExecuteBody =
-        Object.keys(result).length === 0 ? { session } : { session, result };
+      const resultJson = toResultJson(rows, fields, this.#fields);
+      const body: ExecuteBody = resultJson === undefined ? { session } : { session, resultJson };
       body.timing = timing;
       return { status: 200, body };
     } catch (err) {
@@ -269,14 +283,18 @@ function isFieldList(value: unknown): value is MysqlField[] {
   );
 }
 
-/** mysql2's answer (rows + fields, or an OK packet; CALL adds one set per SELECT) as proto JSON. */
-function toResult(rows: unknown, fields: unknown): ProtoResult {
+/**
+ * mysql2's answer (rows + fields, or an OK packet; CALL adds one set per SELECT) as proto3 JSON
+ * text, `undefined` when empty.
+ */
+function toResultJson(rows: unknown, fields: unknown, cache: FieldsJsonCache): string | undefined {
   if (isFieldList(fields) && Array.isArray(rows)) {
-    return encodeResultSet(fields, rows as RawValue[][]);
+    return encodeResultSetJson(fields, rows as RawValue[][], cache);
   }
   if (Array.isArray(fields) && Array.isArray(rows) && isFieldList(fields[0])) {
-    return encodeResultSet(fields[0], rows[0] as RawValue[][]);
+    return encodeResultSetJson(fields[0], rows[0] as RawValue[][], cache);
   }
   const ok = (Array.isArray(rows) ? rows[rows.length - 1] : rows) as OkPacket | undefined;
-  return encodeCounts(ok?.affectedRows, ok?.insertId);
+  const counts = encodeCounts(ok?.affectedRows, ok?.insertId);
+  return Object.keys(counts).length === 0 ? undefined : JSON.stringify(counts);
 }
