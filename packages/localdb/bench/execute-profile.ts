@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 // @m4/schema depends on this package (for its database helpers): it is reached through
 // tsconfig paths, not declared, which would make the workspace graph cyclic.
-import { readRequestContext } from '@m4/schema';
+import { requestContextStatement } from '@m4/schema';
 import {
   createTestDatabase,
   DEFAULT_MYSQL_URL,
@@ -22,8 +22,7 @@ import {
   generateDemoDataset,
   writeDataset,
 } from '@m4/schema/dev';
-import { Client } from '@planetscale/database';
-import { drizzle } from 'drizzle-orm/planetscale-serverless';
+import { Client, format } from '@planetscale/database';
 import { createPool, type PoolConnection } from 'mysql2/promise';
 import * as executor from '../src/executor';
 import { ensureMariadb, startGateway } from '../src/index';
@@ -38,24 +37,16 @@ const CREATE_SESSION = '/psdb.v1alpha1.Database/CreateSession';
 const SESSION = { gateway: 'm4-localdb' } as const;
 const TIMING = /"timing":[^}]*\}$/;
 
-/** The statement the worker sends (drizzle → @planetscale/database) for admin reading DEMO.user. */
-async function captureStatement(gatewayUrl: string): Promise<string> {
-  let query: string | undefined;
-  const client = new Client({
-    url: gatewayUrl,
-    fetch: (input, init) => {
-      if (String(input).endsWith(EXECUTE)) {
-        query = (JSON.parse(String(init?.body)) as { query: string }).query;
-      }
-      return fetch(input, init);
-    },
-  });
-  await readRequestContext(drizzle({ client }), {
-    username: DEMO.admin.username,
-    userId: String(DEMO.user.id),
-  });
-  if (query === undefined) throw new Error('the driver sent no Execute call');
-  return query;
+/**
+ * The statement the worker sends for admin reading DEMO.user: the prebuilt text with its values
+ * quoted as @planetscale/database quotes them (@m4/database sends exactly this text).
+ */
+function workerStatement(): string {
+  const statement = requestContextStatement();
+  return format(
+    statement.sql,
+    statement.params({ username: DEMO.admin.username, userId: String(DEMO.user.id) }),
+  );
 }
 
 /** A span on the performance.now() clock. */
@@ -173,7 +164,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await writeDataset(database.mysqlUrl, generateDemoDataset());
-    const query = await captureStatement(gateway.url);
+    const query = workerStatement();
     inGateway.stop();
     inGateway = mysqlSpans(query);
     const base = new URL(gateway.url);
