@@ -12,7 +12,10 @@ export function registerUserDetailsRawGet(app: Hono<HonoEnv>, database: WorkerDa
     app.all(path, async (c) => {
       const requestId = c.get('requestId');
       const { response, trace } = await userDetailsRawGet(c.req.raw, requestId, {
-        readContext: database.read(c.env, requestId, c.executionCtx),
+        // Looked up only when a read needs it: hono throws for a context without one.
+        readContext: database.read(c.env, requestId, {
+          waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+        }),
         timeoutMs: timeoutOf(c.env.DB_TIMEOUT_MS),
         limiter: c.env.AUTH_FAILURE_LIMITER,
         clientKey: c.req.header('cf-connecting-ip') ?? 'unknown',
