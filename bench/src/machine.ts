@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 export interface MachineInfo {
   cpuModel: string;
   cores: number;
   memoryGiB: number;
   node: string;
+  /** The wrangler that runs `wrangler dev`, and the workerd it runs the worker on. */
+  wrangler?: string;
+  workerd?: string;
   os: string;
   date: string;
   /** 1-minute load average when the bench started and ended: how busy the machine was. */
@@ -22,6 +26,33 @@ function osName(): string {
   }
 }
 
+/** The version in a package's package.json, or 'unknown'. */
+function packageVersion(dir: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as {
+      version?: string;
+    };
+    return manifest.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** bench's wrangler, and the workerd installed beside it (its dependency, one level up). */
+function wranglerVersions(): { wrangler: string; workerd: string } {
+  try {
+    const wranglerDir = realpathSync(
+      fileURLToPath(new URL('../node_modules/wrangler', import.meta.url)),
+    );
+    return {
+      wrangler: packageVersion(wranglerDir),
+      workerd: packageVersion(`${wranglerDir}/../workerd`),
+    };
+  } catch {
+    return { wrangler: 'unknown', workerd: 'unknown' };
+  }
+}
+
 export function machineInfo(): MachineInfo {
   const cpu = cpus();
   return {
@@ -29,6 +60,7 @@ export function machineInfo(): MachineInfo {
     cores: cpu.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
+    ...wranglerVersions(),
     os: `${osName()} (${process.arch})`,
     date: new Date().toISOString(),
     loadAverageAtStart: Math.round((loadavg()[0] ?? 0) * 100) / 100,

@@ -51,7 +51,8 @@ export function formatSummary(r: BenchResults): string {
   out.push(
     '',
     '== M4 user_details_raw_get — benchmark summary',
-    `${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, node ${m.node}, ${m.date}`,
+    `${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, node ${m.node}, ` +
+      `wrangler ${m.wrangler ?? '?'} / workerd ${m.workerd ?? '?'}, ${m.date}`,
     `load average ${m.loadAverageAtStart} → ${m.loadAverageAtEnd ?? '?'}; ${r.setup.users} users; ` +
       `DB_TIMEOUT_MS=${r.setup.dbTimeoutMs}; run took ${r.setup.totalSeconds} s`,
     '',

@@ -1,12 +1,12 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [
     cloudflareTest(({ inject }) => ({
       miniflare: {
-        compatibilityDate: '2026-04-26',
-        compatibilityFlags: ['nodejs_compat'],
+        // The worker's date; it turns nodejs_compat on (from 2026-08-04).
+        compatibilityDate: '2026-11-17',
         bindings: {
           GATEWAY_URL: inject('gatewayUrl'),
           GATEWAY_ADMIN_URL: inject('gatewayAdminUrl'),

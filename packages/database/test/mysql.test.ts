@@ -72,7 +72,7 @@ describe('readThroughMysql', () => {
     );
     await expect(read(query, new AbortController().signal)).rejects.toThrow();
     expect(onStatement).toHaveBeenCalledOnce();
-    const sent = connection.query.mock.calls[0]?.[0] as unknown as {
+    const sent = (connection.query.mock.calls as unknown[][])[0]?.[0] as {
       sql: string;
       values: unknown[];
       rowsAsArray: boolean;
