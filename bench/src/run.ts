@@ -323,12 +323,12 @@ async function main(): Promise<number> {
   return failures.length === 0 ? 0 : 1;
 }
 
-let stopping = false;
+// Ctrl-C stops the workers under a measurement that is still running, which then fails and
+// lands here too: every caller waits for the one cleanup to finish before the process exits.
+let stopping: Promise<void> | undefined;
 async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    await cleanups.run();
-  }
+  stopping ??= cleanups.run();
+  await stopping;
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(130));
