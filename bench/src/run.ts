@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: starts its own stack (a database with the demo set + extra users, the gateway,
- * `wrangler dev`), measures, stops everything it started (also on failure or Ctrl-C), prints a
- * summary and writes bench/results/latest.json. Knobs: see src/config.ts.
+ * `wrangler dev`; for the side-by-side part a reader account, the MySQL proxy and a second
+ * `wrangler dev --env hyperdrive`), measures, stops everything it started (also on failure or
+ * Ctrl-C), prints a summary and writes bench/results/latest.json. Knobs: see src/config.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
