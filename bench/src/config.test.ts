@@ -33,6 +33,27 @@ describe('readBenchConfig', () => {
     });
   });
 
+  it('sizes the Hyperdrive comparison like the one-client runs unless told otherwise', () => {
+    const quick = readBenchConfig({ BENCH_UNLOADED_REQUESTS: '10' }, 'x');
+    expect(quick.ok && quick.config).toMatchObject({
+      unloadedRequests: 10,
+      hyperdriveRequests: 10,
+      hyperdriveRoundTrips: [0, 50],
+    });
+    const own = readBenchConfig(
+      {
+        BENCH_UNLOADED_REQUESTS: '10',
+        BENCH_HYPERDRIVE_REQUESTS: '0',
+        BENCH_HYPERDRIVE_ROUND_TRIPS: '20',
+      },
+      'x',
+    );
+    expect(own.ok && own.config).toMatchObject({
+      hyperdriveRequests: 0,
+      hyperdriveRoundTrips: [20],
+    });
+  });
+
   it('prefers BENCH_DB_TIMEOUT_MS over DB_TIMEOUT_MS', () => {
     const result = readBenchConfig({ DB_TIMEOUT_MS: '2000', BENCH_DB_TIMEOUT_MS: '700' }, 'x');
     expect(result.ok && result.config.dbTimeoutMs).toBe(700);

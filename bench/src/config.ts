@@ -13,6 +13,12 @@ export interface BenchConfig {
   concurrency: number;
   /** Requests of the one-client (unloaded) run of ours per round trip; 0 = skip it. */
   unloadedRequests: number;
+  /**
+   * Hyperdrive next to PlanetScale: the round trips (each on the database leg of both paths)
+   * and one-client requests per path and round trip (0 = skip; default: unloadedRequests).
+   */
+  hyperdriveRoundTrips: number[];
+  hyperdriveRequests: number;
   /** Round trip of the manager (8) and GET (7) M4 variants; 0 = skip them. */
   variantRoundTripMs: number;
   /** Requests per M4 variant run. */
@@ -45,6 +51,8 @@ export const DEFAULTS: Omit<BenchConfig, 'resultsPath'> = {
   requests: 500,
   concurrency: 8,
   unloadedRequests: 150,
+  hyperdriveRoundTrips: [0, 50],
+  hyperdriveRequests: 150,
   variantRoundTripMs: 50,
   variantRequests: 500,
   inProcessIterations: 20_000,
@@ -89,12 +97,15 @@ export function readBenchConfig(env: Env, defaultResultsPath: string): ConfigRes
     return values;
   };
 
+  const unloadedRequests = int('BENCH_UNLOADED_REQUESTS', DEFAULTS.unloadedRequests, 0);
   const config: BenchConfig = {
     extraUsers: int('BENCH_EXTRA_USERS', DEFAULTS.extraUsers, 0),
     roundTrips: list('BENCH_ROUND_TRIPS', DEFAULTS.roundTrips),
     requests: int('BENCH_REQUESTS', DEFAULTS.requests, 1),
     concurrency: int('BENCH_CONCURRENCY', DEFAULTS.concurrency, 1),
-    unloadedRequests: int('BENCH_UNLOADED_REQUESTS', DEFAULTS.unloadedRequests, 0),
+    unloadedRequests,
+    hyperdriveRoundTrips: list('BENCH_HYPERDRIVE_ROUND_TRIPS', DEFAULTS.hyperdriveRoundTrips),
+    hyperdriveRequests: int('BENCH_HYPERDRIVE_REQUESTS', unloadedRequests, 0),
     variantRoundTripMs: int('BENCH_VARIANT_ROUND_TRIP_MS', DEFAULTS.variantRoundTripMs, 0),
     variantRequests: int('BENCH_VARIANT_REQUESTS', DEFAULTS.variantRequests, 1),
     inProcessIterations: int('BENCH_INPROCESS_ITERATIONS', DEFAULTS.inProcessIterations, 1),

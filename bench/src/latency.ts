@@ -75,7 +75,8 @@ export async function timeRuns(
   }
 }
 
-async function serverView(
+/** The worker's own timings of `ids` (from its log lines), once the last lines are in. */
+export async function serverView(
   ids: string[],
   lookup: (requestId: string) => ServerTiming | undefined,
 ): Promise<LatencyRun['server']> {

@@ -77,3 +77,16 @@ export function memoryOf(pid: number): Memory | undefined {
     return undefined;
   }
 }
+
+/**
+ * The workerd process that runs the worker's code under `wrangler dev` (not wrangler's proxy in
+ * front of it); throws unless there is exactly one.
+ */
+export function workerProcessOf(wranglerPid: number): number {
+  const workers = workerdPidsOf(wranglerPid).filter((pid) => workerdRoleOf(pid) === 'worker');
+  const [pid] = workers;
+  if (workers.length !== 1 || pid === undefined) {
+    throw new Error(`expected one workerd running the worker, found ${workers.length}`);
+  }
+  return pid;
+}

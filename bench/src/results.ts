@@ -4,6 +4,7 @@ import type { DrillResult } from './fault-drill';
 import type { InProcessCost } from './in-process';
 import type { LatencyRun } from './latency';
 import type { MachineInfo } from './machine';
+import type { SideBySide } from './side-by-side';
 import type { SoakResult } from './soak';
 import type { TargetCheck } from './targets';
 import type { ThroughputRun } from './throughput';
@@ -40,9 +41,15 @@ export type LatencyWithRatio = LatencyRun & {
   ratioToRoundTrip: { p50: number | null; p99: number | null };
 };
 
-/** The shape of bench/results/latest.json; `format` changes when the shape does. */
+/**
+ * The shape of bench/results/latest.json; `format` changes when the shape does:
+ * - `m4-bench/1`: the PlanetScale path only;
+ * - `m4-bench/2`: adds `sideBySide` (Hyperdrive next to PlanetScale); the rest is unchanged.
+ */
+export const RESULTS_FORMAT = 'm4-bench/2';
+
 export interface BenchResults {
-  format: 'm4-bench/1';
+  format: typeof RESULTS_FORMAT;
   machine: MachineInfo;
   config: Omit<BenchConfig, 'resultsPath'>;
   setup: { users: number; seedMs: number; dbTimeoutMs: number; totalSeconds: number };
@@ -62,6 +69,11 @@ export interface BenchResults {
     /** M4's pattern with a single client. */
     m4Unloaded: LatencyWithRatio[];
   };
+  /**
+   * Both deployments at the same round trip on their database leg, one client, with CPU per
+   * request of each worker's workerd; null when skipped (BENCH_HYPERDRIVE_REQUESTS=0).
+   */
+  sideBySide: SideBySide | null;
   inProcess: { node: InProcessCost; workerd: WorkerdCost };
   throughput: { method: ThroughputRun; health: ThroughputRun; methodToHealth: number };
   bundle: BundleSize;

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: starts its own stack (a database with the demo set + extra users, the gateway,
- * `wrangler dev`), measures, stops everything it started (also on failure or Ctrl-C), prints a
- * summary and writes bench/results/latest.json. Knobs: see src/config.ts.
+ * `wrangler dev`; for the side-by-side part a reader account, the MySQL proxy and a second
+ * `wrangler dev --env hyperdrive`), measures, stops everything it started (also on failure or
+ * Ctrl-C), prints a summary and writes bench/results/latest.json. Knobs: see src/config.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -10,16 +11,19 @@ import { fileURLToPath } from 'node:url';
 import { DEMO } from '@m4/schema/seed';
 import { measureBundle } from './bundle';
 import { readBenchConfig } from './config';
+import { clockTicksPerSecond } from './cpu-time';
 import { faultDrill } from './fault-drill';
 import { createHttpClient } from './http-client';
 import { inProcessCostInNode } from './in-process';
 import { latencySuite } from './latency-suite';
 import { machineInfo } from './machine';
+import { workerProcessOf } from './processes';
 import { expectedUserDocument, readContext, recordExecuteResponse } from './reference';
 import { outcomeProbes, successRequest } from './requests';
-import type { BenchResults, OutcomeStatements } from './results';
+import { type BenchResults, type OutcomeStatements, RESULTS_FORMAT } from './results';
+import { type PathTarget, type SideBySide, sideBySide } from './side-by-side';
 import { soak } from './soak';
-import { Cleanups, startStack } from './stack';
+import { Cleanups, startHyperdriveWorker, startStack } from './stack';
 import { countStatements } from './statements';
 import { round } from './stats';
 import { formatSummary } from './summary';
@@ -113,6 +117,60 @@ async function main(): Promise<number> {
     fail: (what) => failures.push(what),
     requestLog: stack.requestLog,
   });
+
+  let compared: SideBySide | null = null;
+  if (config.hyperdriveRequests > 0) {
+    log('Hyperdrive: reader account, MySQL proxy, wrangler dev --env hyperdrive');
+    const hyperdrive = await startHyperdriveWorker(
+      { database: stack.database, dbTimeoutMs: config.dbTimeoutMs, log },
+      cleanups,
+    );
+    const hyperdriveHttp = createHttpClient(hyperdrive.worker.baseUrl, { maxSockets: 2 });
+    try {
+      const answer = await hyperdriveHttp.send(success);
+      if (answer.status !== 200 || answer.body !== userDocument) {
+        throw new Error(
+          `the Hyperdrive worker does not answer the expected user document:\n${answer.body}`,
+        );
+      }
+      const { proxy } = hyperdrive;
+      const targets: PathTarget[] = [
+        {
+          path: 'planetscale',
+          http,
+          workerdPid: workerProcessOf(worker.process.child.pid ?? -1),
+          setRoundTrip: (ms) => gateway.setRoundTrip(ms),
+          countStatements: (id) => () => gateway.statements(id),
+          server: (id) => stack.requestLog.get(id),
+        },
+        {
+          path: 'hyperdrive',
+          http: hyperdriveHttp,
+          workerdPid: workerProcessOf(hyperdrive.worker.process.child.pid ?? -1),
+          setRoundTrip: (ms) => proxy.setRoundTrip(ms),
+          countStatements: () => {
+            const before = proxy.statements;
+            return () => proxy.statements - before;
+          },
+          server: (id) => hyperdrive.requestLog.get(id),
+        },
+      ];
+      compared = await sideBySide({
+        targets,
+        success,
+        expected: userDocument,
+        roundTrips: config.hyperdriveRoundTrips,
+        requests: config.hyperdriveRequests,
+        warmup: Math.min(20, config.hyperdriveRequests),
+        clockTicksPerSecond: clockTicksPerSecond(),
+        log,
+        fail: (what) => failures.push(what),
+      });
+    } finally {
+      hyperdriveHttp.close();
+      await hyperdrive.stop();
+    }
+  }
 
   log(
     `throughput at concurrency ${config.throughputConcurrency}, ${config.throughputSeconds} s each`,
@@ -231,7 +289,7 @@ async function main(): Promise<number> {
 
   const { resultsPath, ...knobs } = config;
   const results: BenchResults = {
-    format: 'm4-bench/1',
+    format: RESULTS_FORMAT,
     machine: { ...machine, loadAverageAtEnd: round(loadavg()[0] ?? 0, 2) },
     config: knobs,
     setup: {
@@ -242,6 +300,7 @@ async function main(): Promise<number> {
     },
     statements,
     latency,
+    sideBySide: compared,
     inProcess: { node, workerd },
     throughput: {
       method: methodThroughput,
@@ -265,12 +324,12 @@ async function main(): Promise<number> {
   return failures.length === 0 ? 0 : 1;
 }
 
-let stopping = false;
+// Ctrl-C stops the workers under a measurement that is still running, which then fails and
+// lands here too: every caller waits for the one cleanup to finish before the process exits.
+let stopping: Promise<void> | undefined;
 async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    await cleanups.run();
-  }
+  stopping ??= cleanups.run();
+  await stopping;
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(130));

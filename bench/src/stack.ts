@@ -1,12 +1,20 @@
-import { ensureMariadb, type Gateway, startGateway } from '@m4/localdb';
+import {
+  ensureMariadb,
+  type Gateway,
+  type MysqlProxy,
+  startGateway,
+  startMysqlProxy,
+} from '@m4/localdb';
 import {
   createTestDatabase,
   DEFAULT_MYSQL_URL,
+  ensureReaderAccount,
   generateDemoDataset,
   type TestDatabase,
   writeDataset,
 } from '@m4/schema/dev';
 import { startWranglerDev, WORKER_DIR, type WranglerDev } from '@m4/worker/dev';
+import { redact } from './redact';
 import { RequestLog } from './request-log';
 
 export interface Stack {
@@ -72,4 +80,67 @@ export async function startStack(
   cleanups.add(() => worker.stop());
   options.log(`wrangler dev on ${worker.baseUrl} (DB_TIMEOUT_MS=${options.dbTimeoutMs})`);
   return { database, gateway, worker, requestLog, seed };
+}
+
+export interface HyperdriveWorker {
+  worker: WranglerDev;
+  /** Between the worker's Hyperdrive binding and MariaDB: counts statements, simulates the round trip. */
+  proxy: MysqlProxy;
+  requestLog: RequestLog;
+  /** Stops the worker and the proxy and drops the reader account (once; also via cleanups). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The Hyperdrive deployment (wrangler env `hyperdrive`, src/hyperdrive.ts) over the same bench
+ * database: a reader account that may only SELECT on it (what an operator gives Hyperdrive),
+ * the MySQL proxy in front of MariaDB (statement counter and simulated round trip), and a
+ * second `wrangler dev` whose local Hyperdrive binding connects to the proxy. The connection
+ * string holds the reader's password: it goes through the environment, never argv or a log.
+ */
+export async function startHyperdriveWorker(
+  options: { database: TestDatabase; dbTimeoutMs: number; log: (line: string) => void },
+  cleanups: Cleanups,
+): Promise<HyperdriveWorker> {
+  const steps: Array<() => Promise<void>> = [];
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      for (const step of steps.reverse()) await step().catch(() => undefined);
+    })();
+    return stopped;
+  };
+  cleanups.add(stop);
+
+  const reader = await ensureReaderAccount(options.database.mysqlUrl);
+  steps.push(() => reader.drop());
+  const password = decodeURIComponent(new URL(reader.mysqlUrl).password);
+  try {
+    const server = new URL(options.database.mysqlUrl);
+    const proxy = await startMysqlProxy({
+      host: server.hostname,
+      port: Number(server.port || 3306),
+    });
+    steps.push(() => proxy.close());
+    options.log(`MySQL proxy on 127.0.0.1:${proxy.port} (reader account ${reader.user})`);
+
+    const requestLog = new RequestLog();
+    const worker = await startWranglerDev({
+      cwd: WORKER_DIR,
+      environment: 'hyperdrive',
+      readyPath: '/health',
+      vars: { DB_TIMEOUT_MS: String(options.dbTimeoutMs) },
+      env: {
+        CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: proxy.urlFor(reader.mysqlUrl),
+      },
+      onLine: (line) => requestLog.onLine(line),
+    });
+    steps.push(() => worker.stop());
+    options.log(`wrangler dev --env hyperdrive on ${worker.baseUrl}`);
+    return { worker, proxy, requestLog, stop };
+  } catch (error) {
+    await stop();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`the Hyperdrive worker did not start: ${redact(message, password)}`);
+  }
 }

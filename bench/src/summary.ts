@@ -1,4 +1,5 @@
 import type { BenchResults } from './results';
+import type { SideBySide } from './side-by-side';
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -44,6 +45,45 @@ function latencyTable(ours: LatencyRow[], m4: LatencyRow[], queryOnly?: LatencyR
   ]);
 }
 
+const cpu = (value: number) => `${value.toFixed(2)} ms`;
+
+/**
+ * One row per path and round trip: latency, the worker's own view, CPU per request net of
+ * `/health` (± its tick resolution) with its two parts, and Hyperdrive's p50 over PlanetScale's.
+ */
+export function sideBySideRows(s: SideBySide): string[][] {
+  const header = [
+    'path',
+    'round trip',
+    'p50',
+    'p99',
+    'in worker',
+    'db call',
+    'CPU/request',
+    'method',
+    '/health',
+    'p50 / planetscale',
+  ];
+  return [
+    header,
+    ...s.runs.map((r) => {
+      const base = s.runs.find((b) => b.path === 'planetscale' && b.roundTripMs === r.roundTripMs);
+      return [
+        r.path,
+        `${r.roundTripMs} ms`,
+        ms(r.latency.p50Ms),
+        ms(r.latency.p99Ms),
+        r.server ? ms(r.server.durationP50Ms) : '–',
+        r.server ? ms(r.server.dbP50Ms) : '–',
+        r.cpu ? `${cpu(r.cpu.netMs)} ±${r.cpu.resolutionMs.toFixed(2)}` : '?',
+        r.cpu ? cpu(r.cpu.methodMs) : '?',
+        r.cpu ? cpu(r.cpu.healthMs) : '?',
+        base && base !== r ? x(r.latency.p50Ms / base.latency.p50Ms) : '–',
+      ];
+    }),
+  ];
+}
+
 /** The human-readable summary `pnpm bench` prints after writing latest.json. */
 export function formatSummary(r: BenchResults): string {
   const m = r.machine;
@@ -78,6 +118,15 @@ export function formatSummary(r: BenchResults): string {
       '',
       `-- the same with one client (${r.config.unloadedRequests} requests per row)`,
       latencyTable(r.latency.unloaded, r.latency.m4Unloaded),
+    );
+  }
+  if (r.sideBySide !== null) {
+    const sb = r.sideBySide;
+    out.push(
+      '',
+      `-- Hyperdrive and PlanetScale side by side (one client, ${sb.requests} requests per row, alternating; round trip on the database leg)`,
+      table(sideBySideRows(sb)),
+      `CPU/request = ${sb.cpuMeasure}`,
     );
   }
   if (r.latency.variants.length > 0) {

@@ -4,6 +4,12 @@
  * (server bytes delayed), `hang` (nothing forwarded until cleared), `drop` (connections cut),
  * `http500` (the server answers a statement with an error packet) and `garbage` (bytes that
  * are no MySQL response).
+ *
+ * Apart from the faults, `setRoundTrip(ms)` simulates a far database the way Hyperdrive meets
+ * one: the client (the Worker) talks to a near pooler that holds warm connections to the far
+ * server, so its handshake stays near and only a statement crosses the long leg. The server's
+ * answer to each statement command is held until `ms` after the command passed the proxy; the
+ * handshake and other commands (ping, quit, change of database) are not delayed.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
@@ -24,11 +30,18 @@ export interface MysqlProxy {
   /** Client connections open now. */
   readonly open: number;
   setFault(fault: ProxyFault | null): void;
+  /**
+   * The simulated round trip to the database, in ms (0 = none): the answer to a statement
+   * command sent from now on comes no earlier than `ms` after the command. Integer, 0–60000.
+   */
+  setRoundTrip(ms: number): void;
+  readonly roundTripMs: number;
   close(): Promise<void>;
 }
 
 const COM_QUIT = 0x01;
 const STATEMENT_COMMANDS = new Set([0x03, 0x16, 0x17]);
+const MAX_ROUND_TRIP_MS = 60_000;
 
 /** ER_SERVER_SHUTDOWN, as a server answers while it goes down. */
 export function errorPacket(sequence: number): Buffer {
@@ -78,6 +91,7 @@ export async function startMysqlProxy(target: { host: string; port: number }): P
   let hangGate: Promise<void> = Promise.resolve();
   let statements = 0;
   let connections = 0;
+  let roundTripMs = 0;
   const sockets = new Set<Socket>();
   const clients = new Set<Socket>();
 
@@ -109,8 +123,14 @@ export async function startMysqlProxy(target: { host: string; port: number }): P
 
     const toClient = new OrderedWriter(client);
     const toServer = new OrderedWriter(server);
+    // When the answer to the command in flight may reach the client: the statement's send time
+    // plus the round trip; 0 (due at once) for the handshake and for commands that are no
+    // statement. A client sends one command at a time and waits for its answer.
+    let answerDueAt = 0;
     server.on('data', (chunk: Buffer) => {
-      toClient.write(chunk, fault?.mode === 'latency' ? (fault.latencyMs ?? 0) : 0, gate());
+      const faultDelay = fault?.mode === 'latency' ? (fault.latencyMs ?? 0) : 0;
+      const roundTripDelay = Math.max(0, answerDueAt - Date.now());
+      toClient.write(chunk, faultDelay + roundTripDelay, gate());
     });
 
     let pending = Buffer.alloc(0);
@@ -131,7 +151,9 @@ export async function startMysqlProxy(target: { host: string; port: number }): P
       const command = packet[4];
       // Commands start a sequence at 0; the handshake's replies never do.
       const isCommand = sequence === 0 && command !== undefined && command !== COM_QUIT;
-      if (isCommand && STATEMENT_COMMANDS.has(command)) statements++;
+      const isStatement = isCommand && STATEMENT_COMMANDS.has(command);
+      if (isStatement) statements++;
+      if (isCommand) answerDueAt = isStatement && roundTripMs > 0 ? Date.now() + roundTripMs : 0;
       if (isCommand && fault?.mode === 'drop') {
         client.destroy();
         server.destroy();
@@ -183,6 +205,15 @@ export async function startMysqlProxy(target: { host: string; port: number }): P
       }
       if (next?.mode !== 'hang') releaseHang();
       fault = next;
+    },
+    setRoundTrip(ms) {
+      if (!Number.isInteger(ms) || ms < 0 || ms > MAX_ROUND_TRIP_MS) {
+        throw new RangeError(`round trip must be an integer 0–${MAX_ROUND_TRIP_MS} ms (got ${ms})`);
+      }
+      roundTripMs = ms;
+    },
+    get roundTripMs() {
+      return roundTripMs;
     },
     async close() {
       releaseHang();
