@@ -14,7 +14,7 @@ import { runLoad } from './load';
 import type { ServerTiming } from './request-log';
 import { withRequestId } from './requests';
 import { requestIdOf } from './statements';
-import { type LatencySummary, summarize } from './stats';
+import { type LatencySummary, round, summarize } from './stats';
 
 export type DatabasePath = 'planetscale' | 'hyperdrive';
 
@@ -39,6 +39,10 @@ export interface PathRun {
   path: DatabasePath;
   roundTripMs: number;
   latency: LatencySummary;
+  /** GET /health of the same worker, one client, just before: the runtime's own floor. */
+  health: LatencySummary;
+  /** latency p50 − health p50: what the method and its database read add to a request. */
+  overHealthP50Ms: number;
   /** Responses that were not exactly the expected document (status, body, request id). */
   unexpected: number;
   /** Statements per request on the database side, min and max over every measured request. */
@@ -130,12 +134,15 @@ export async function sideBySide(input: SideBySideInput): Promise<SideBySide> {
       );
 
       const unhealthy = new Map<DatabasePath, number>();
+      const healthSamples = new Map<DatabasePath, number[]>(targets.map((t) => [t.path, []]));
       const healthBefore = readCpu(targets);
       const health = await runLoad(
         { concurrency: 1, requests: input.requests, durationMs: PHASE_LIMIT_MS },
         (i) =>
           eachTarget(targets, i, async (t) => {
+            const started = performance.now();
             const response = await t.http.send(HEALTH);
+            healthSamples.get(t.path)?.push(performance.now() - started);
             if (response.status !== 200 || response.body !== HEALTH_BODY) {
               unhealthy.set(t.path, (unhealthy.get(t.path) ?? 0) + 1);
             }
@@ -180,10 +187,14 @@ export async function sideBySide(input: SideBySideInput): Promise<SideBySide> {
         const m = spanOf(methodBefore, methodAfter, t.path, method.started);
         const h = spanOf(healthBefore, healthAfter, t.path, health.started);
         if (m === undefined || h === undefined) fail(`${what}: could not read its workerd's CPU`);
+        const latency = summarize(samples.get(t.path) ?? []);
+        const healthLatency = summarize(healthSamples.get(t.path) ?? []);
         runs.push({
           path: t.path,
           roundTripMs: rtt,
-          latency: summarize(samples.get(t.path) ?? []),
+          latency,
+          health: healthLatency,
+          overHealthP50Ms: round(latency.p50Ms - healthLatency.p50Ms),
           unexpected: bad,
           statements: s,
           server: await serverView(ids.get(t.path) ?? [], (id) => t.server(id)),

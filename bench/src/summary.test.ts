@@ -9,6 +9,8 @@ function run(path: DatabasePath, roundTripMs: number, p50: number, cpuMs: number
     path,
     roundTripMs,
     latency: summarize([p50, p50, p50 + 10]),
+    health: summarize([2, 2, 3]),
+    overHealthP50Ms: p50 - 2,
     unexpected: 0,
     statements: { min: 1, max: 1 },
     server: {
@@ -55,6 +57,12 @@ describe('sideBySideRows', () => {
     expect(hyperdrive[column('CPU/request')]).toBe('2.00 ms ±0.20');
     expect(hyperdrive[column('method')]).toBe('3.00 ms');
     expect(hyperdrive[column('/health')]).toBe('1.00 ms');
+  });
+
+  it('shows /health p50 and what the method adds over it', () => {
+    const planetscale = rows[1] ?? [];
+    expect(planetscale[column('/health p50')]).toBe('2.0 ms');
+    expect(planetscale[column('p50 − /health')]).toBe('18.0 ms');
   });
 
   it('relates each Hyperdrive p50 to PlanetScale at the same round trip only', () => {
