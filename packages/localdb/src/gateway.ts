@@ -210,6 +210,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       else sendError(res, 500, 'internal', 'gateway fault');
     });
   });
+  // Node closes an idle keep-alive socket after 5 s; a client (workerd's fetch) that picks the
+  // same socket at that moment loses its request ("Network connection lost"). Outlive the
+  // client's idle pool instead, as load balancers do; close() still ends every connection.
+  server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
