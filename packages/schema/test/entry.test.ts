@@ -12,7 +12,7 @@ describe('the main entry (what the Worker imports)', () => {
       const imports = [...text.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
       for (const specifier of imports) {
         expect(specifier, `${file} imports ${specifier}`).toMatch(
-          /^(\.\/(columns|read|tables)|@m4\/core|drizzle-orm(\/mysql-core)?)$/,
+          /^(\.\/(columns|read|request-context\.generated|tables)|@m4\/core|drizzle-orm(\/mysql-core)?)$/,
         );
       }
     }

@@ -1,5 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  buildRequestContext,
+  GENERATE_COMMAND,
+  REQUEST_CONTEXT_FILE,
+  requestContextSource,
+} from '../scripts/request-context-source';
 import { RETURNED_USER_COLUMNS, requestContextStatement } from '../src/index';
+
+const STALE = `src/request-context.generated.ts is stale: run \`${GENERATE_COMMAND}\` and commit it`;
+
+describe('src/request-context.generated.ts', () => {
+  it('is byte for byte what drizzle builds from the tables now', () => {
+    const committed = readFileSync(REQUEST_CONTEXT_FILE, 'utf8');
+    expect(committed === requestContextSource(), STALE).toBe(true);
+  });
+
+  it('is what the statement serves', () => {
+    expect(requestContextStatement().sql).toBe(buildRequestContext().sql);
+  });
+});
 
 describe('requestContextStatement', () => {
   const statement = requestContextStatement();
