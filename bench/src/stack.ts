@@ -1,20 +1,12 @@
-import {
-  ensureMariadb,
-  type Gateway,
-  type MysqlProxy,
-  startGateway,
-  startMysqlProxy,
-} from '@m4/localdb';
+import { ensureMariadb, type Gateway, type MysqlProxy, startGateway } from '@m4/localdb';
 import {
   createTestDatabase,
   DEFAULT_MYSQL_URL,
-  ensureReaderAccount,
   generateDemoDataset,
   type TestDatabase,
   writeDataset,
 } from '@m4/schema/dev';
-import { startWranglerDev, WORKER_DIR, type WranglerDev } from '@m4/worker/dev';
-import { redact } from './redact';
+import { startHyperdriveDev, startWranglerDev, WORKER_DIR, type WranglerDev } from '@m4/worker/dev';
 import { RequestLog } from './request-log';
 
 export interface Stack {
@@ -102,45 +94,18 @@ export async function startHyperdriveWorker(
   options: { database: TestDatabase; dbTimeoutMs: number; log: (line: string) => void },
   cleanups: Cleanups,
 ): Promise<HyperdriveWorker> {
-  const steps: Array<() => Promise<void>> = [];
-  let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= (async () => {
-      for (const step of steps.reverse()) await step().catch(() => undefined);
-    })();
-    return stopped;
-  };
+  const requestLog = new RequestLog();
+  const hyperdrive = await startHyperdriveDev({
+    mysqlUrl: options.database.mysqlUrl,
+    proxy: true,
+    vars: { DB_TIMEOUT_MS: String(options.dbTimeoutMs) },
+    onLine: (line) => requestLog.onLine(line),
+  });
+  const stop = () => hyperdrive.stop({ dropReader: true });
   cleanups.add(stop);
-
-  const reader = await ensureReaderAccount(options.database.mysqlUrl);
-  steps.push(() => reader.drop());
-  const password = decodeURIComponent(new URL(reader.mysqlUrl).password);
-  try {
-    const server = new URL(options.database.mysqlUrl);
-    const proxy = await startMysqlProxy({
-      host: server.hostname,
-      port: Number(server.port || 3306),
-    });
-    steps.push(() => proxy.close());
-    options.log(`MySQL proxy on 127.0.0.1:${proxy.port} (reader account ${reader.user})`);
-
-    const requestLog = new RequestLog();
-    const worker = await startWranglerDev({
-      cwd: WORKER_DIR,
-      environment: 'hyperdrive',
-      readyPath: '/health',
-      vars: { DB_TIMEOUT_MS: String(options.dbTimeoutMs) },
-      env: {
-        CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: proxy.urlFor(reader.mysqlUrl),
-      },
-      onLine: (line) => requestLog.onLine(line),
-    });
-    steps.push(() => worker.stop());
-    options.log(`wrangler dev --env hyperdrive on ${worker.baseUrl}`);
-    return { worker, proxy, requestLog, stop };
-  } catch (error) {
-    await stop();
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`the Hyperdrive worker did not start: ${redact(message, password)}`);
-  }
+  const { worker, proxy, reader } = hyperdrive;
+  if (!proxy) throw new Error('the Hyperdrive worker started without its proxy');
+  options.log(`MySQL proxy on 127.0.0.1:${proxy.port} (reader account ${reader.user})`);
+  options.log(`wrangler dev --env hyperdrive on ${worker.baseUrl}`);
+  return { worker, proxy, requestLog, stop };
 }

@@ -1,3 +1,8 @@
+export {
+  type HyperdriveDev,
+  type HyperdriveDevOptions,
+  startHyperdriveDev,
+} from './hyperdrive';
 export { freePort, type SpawnedProcess, spawnGroup, waitForOk } from './processes';
 export {
   startWranglerDev,

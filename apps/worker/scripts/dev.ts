@@ -7,15 +7,8 @@
  */
 import { apiHash } from '@m4/core';
 import { ensureMariadb, startGateway } from '@m4/localdb';
-import {
-  connect,
-  DEMO,
-  ensureReaderAccount,
-  generateDemoDataset,
-  pushSchema,
-  writeDataset,
-} from '@m4/schema/dev';
-import { startWranglerDev } from '../dev';
+import { connect, DEMO, generateDemoDataset, pushSchema, writeDataset } from '@m4/schema/dev';
+import { startHyperdriveDev, startWranglerDev, type WranglerDev } from '../dev';
 
 const hyperdrive = process.argv.includes('--hyperdrive');
 const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/m4_dev';
@@ -45,29 +38,27 @@ async function main(): Promise<void> {
     console.log('seeded the demo data set (users was empty)');
   }
 
-  // Through the environment, never argv: the process list is readable by every local user.
-  let env: Record<string, string>;
+  let worker: WranglerDev;
   if (hyperdrive) {
-    const reader = await ensureReaderAccount(dbUrl);
+    const started = await startHyperdriveDev({ mysqlUrl: dbUrl, port: workerPort, onLine: print });
+    cleanups.push(() => started.stop());
+    worker = started.worker;
     console.log(
-      `Hyperdrive connects as MariaDB account ${reader.user} (SELECT on ${databaseOf(dbUrl)} ` +
-        'only; created if missing, a new password at every start)',
+      `Hyperdrive connects as MariaDB account ${started.reader.user} (SELECT on ` +
+        `${databaseOf(dbUrl)} only; created if missing, a new password at every start)`,
     );
-    env = { CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: reader.mysqlUrl };
   } else {
     const gateway = await startGateway({ mysqlUrl: dbUrl, port: gatewayPort });
     cleanups.push(() => gateway.close());
     console.log(`gateway on 127.0.0.1:${gateway.port}`);
-    env = { DATABASE_URL: gateway.url };
+    // Through the environment, never argv: the process list is readable by every local user.
+    worker = await startWranglerDev({
+      port: workerPort,
+      env: { DATABASE_URL: gateway.url },
+      onLine: print,
+    });
+    cleanups.push(() => worker.stop());
   }
-
-  const worker = await startWranglerDev({
-    ...(hyperdrive && { environment: 'hyperdrive' }),
-    port: workerPort,
-    env,
-    onLine: (line) => console.log(line),
-  });
-  cleanups.push(() => worker.stop());
   worker.process.child.on('exit', (code) => {
     if (!stopping) {
       console.error(`wrangler dev exited (${code ?? 'signal'})`);
@@ -84,6 +75,10 @@ M4 user_details_raw_get is up on ${worker.baseUrl} (database ${databaseOf(dbUrl)
     -d u=${DEMO.admin.username} -d user_id=${DEMO.user.id} -d hash=${hash}
 
 Ctrl-C stops the stack.`);
+}
+
+function print(line: string): void {
+  console.log(line);
 }
 
 function databaseOf(url: string): string {

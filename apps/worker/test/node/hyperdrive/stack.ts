@@ -6,16 +6,15 @@
  * `wrangler dev --env hyperdrive`: the worker bundled by wrangler and run in local workerd, its
  * binding connecting to the proxy with the reader's credentials.
  */
-import { ensureMariadb, type MysqlProxy, startMysqlProxy } from '@m4/localdb';
+import { ensureMariadb, type MysqlProxy } from '@m4/localdb';
 import {
   connect,
   createTestDatabase,
   DEFAULT_MYSQL_URL,
-  ensureReaderAccount,
   generateDemoDataset,
   writeDataset,
 } from '@m4/schema/dev';
-import { startWranglerDev } from '../../../dev';
+import { startHyperdriveDev } from '../../../dev';
 
 export interface HyperdriveStack {
   /** The worker's origin. */
@@ -42,28 +41,23 @@ export async function startHyperdriveStack(timeoutMs: number): Promise<Hyperdriv
     const database = await createTestDatabase('worker_hd', mariadb.mysqlUrl);
     stops.push(() => database.drop());
     await writeDataset(database.mysqlUrl, generateDemoDataset());
-    const reader = await ensureReaderAccount(database.mysqlUrl);
-    stops.push(() => reader.drop());
-    const server = new URL(mariadb.mysqlUrl);
-    const proxy = await startMysqlProxy({
-      host: server.hostname,
-      port: Number(server.port || 3306),
-    });
-    stops.push(() => proxy.close());
     const owner = await connect(database.mysqlUrl);
     stops.push(() => owner.end());
 
     const lines: string[] = [];
-    const worker = await startWranglerDev({
-      environment: 'hyperdrive',
+    const {
+      worker,
+      reader,
+      proxy,
+      stop: stopWorker,
+    } = await startHyperdriveDev({
+      mysqlUrl: database.mysqlUrl,
+      proxy: true,
       vars: { DB_TIMEOUT_MS: String(timeoutMs) },
-      // Through the environment, never argv: it holds the reader's password.
-      env: {
-        CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: proxy.urlFor(reader.mysqlUrl),
-      },
       onLine: (line) => lines.push(line),
     });
-    stops.push(() => worker.stop());
+    stops.push(() => stopWorker({ dropReader: true }));
+    if (!proxy) throw new Error('the Hyperdrive worker started without its proxy');
     const url = worker.baseUrl;
     return {
       url,

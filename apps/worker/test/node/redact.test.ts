@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from './redact';
+import { redact } from '../../dev/hyperdrive';
 
 describe('redact', () => {
   it('replaces every occurrence of the secret', () => {
